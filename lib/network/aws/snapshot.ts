@@ -1,0 +1,224 @@
+import { z } from "zod";
+import * as ec2 from "./shapes/ec2";
+import * as elbv2 from "./shapes/elbv2";
+import * as tgw from "./shapes/transit-gateway";
+import * as vpn from "./shapes/vpn";
+
+/**
+ * An AWS snapshot: the validated contents of unmodified `aws ec2 describe-*`
+ * (and `aws elbv2 describe-*`) JSON outputs, before they become a topology.
+ *
+ * This file is pure (no `fs`) so the browser can read uploaded files too;
+ * `read-snapshot.ts` walks folders in Node.
+ */
+
+/** Where a resource was read from: the file, and the Region/account its folder names. */
+export type SnapshotOrigin = { file: string; region?: string; accountId?: string };
+export type Located<T> = { value: T; origin: SnapshotOrigin };
+
+/**
+ * Each list-valued top-level key an AWS output can carry, the schema of one
+ * element, and the snapshot field it fills. Wrapped outputs (commands whose
+ * output lacks the id of the thing they describe) appear as lists of wrappers.
+ */
+const listKeys = {
+  Vpcs: { schema: ec2.vpcSchema, into: "vpcs" },
+  Subnets: { schema: ec2.subnetSchema, into: "subnets" },
+  RouteTables: { schema: ec2.routeTableSchema, into: "routeTables" },
+  InternetGateways: { schema: ec2.internetGatewaySchema, into: "internetGateways" },
+  EgressOnlyInternetGateways: { schema: ec2.egressOnlyInternetGatewaySchema, into: "egressOnlyInternetGateways" },
+  CarrierGateways: { schema: ec2.carrierGatewaySchema, into: "carrierGateways" },
+  NatGateways: { schema: ec2.natGatewaySchema, into: "natGateways" },
+  SecurityGroups: { schema: ec2.securityGroupSchema, into: "securityGroups" },
+  NetworkAcls: { schema: ec2.networkAclSchema, into: "networkAcls" },
+  NetworkInterfaces: { schema: ec2.networkInterfaceSchema, into: "networkInterfaces" },
+  Reservations: { schema: ec2.reservationSchema, into: "reservations" },
+  Addresses: { schema: ec2.addressSchema, into: "addresses" },
+  VpcPeeringConnections: { schema: ec2.vpcPeeringConnectionSchema, into: "vpcPeeringConnections" },
+  VpcEndpoints: { schema: ec2.vpcEndpointSchema, into: "vpcEndpoints" },
+  PrefixLists: { schema: ec2.prefixListSchema, into: "prefixLists" },
+  ManagedPrefixLists: { schema: ec2.managedPrefixListSchema, into: "managedPrefixLists" },
+  AvailabilityZones: { schema: ec2.availabilityZoneSchema, into: "availabilityZones" },
+  TransitGateways: { schema: tgw.transitGatewaySchema, into: "transitGateways" },
+  TransitGatewayAttachments: { schema: tgw.transitGatewayAttachmentSchema, into: "transitGatewayAttachments" },
+  TransitGatewayVpcAttachments: { schema: tgw.transitGatewayVpcAttachmentSchema, into: "transitGatewayVpcAttachments" },
+  TransitGatewayPeeringAttachments: {
+    schema: tgw.transitGatewayPeeringAttachmentSchema,
+    into: "transitGatewayPeeringAttachments",
+  },
+  TransitGatewayRouteTables: { schema: tgw.transitGatewayRouteTableSchema, into: "transitGatewayRouteTables" },
+  // Batfish's collector: a list of wrapped `search-transit-gateway-routes` outputs.
+  TransitGatewayStaticRoutes: { schema: tgw.transitGatewayRouteTableRoutesSchema, into: "transitGatewayRoutes" },
+  // Batfish's collector: a list of wrapped `get-transit-gateway-route-table-propagations` outputs.
+  TransitGatewayPropagations: {
+    schema: tgw.transitGatewayRouteTablePropagationsSchema,
+    into: "transitGatewayPropagations",
+  },
+  VpnGateways: { schema: vpn.vpnGatewaySchema, into: "vpnGateways" },
+  CustomerGateways: { schema: vpn.customerGatewaySchema, into: "customerGateways" },
+  VpnConnections: { schema: vpn.vpnConnectionSchema, into: "vpnConnections" },
+  LoadBalancers: { schema: elbv2.loadBalancerSchema, into: "loadBalancers" },
+  TargetGroups: { schema: elbv2.targetGroupSchema, into: "targetGroups" },
+  Listeners: { schema: elbv2.listenerSchema, into: "listeners" },
+  // Batfish's collector: listeners, target health and attributes grouped per load balancer / target group.
+  LoadBalancerListeners: { schema: elbv2.loadBalancerListenersSchema, into: "loadBalancerListeners" },
+  LoadBalancerTargetHealth: { schema: elbv2.targetGroupHealthSchema, into: "targetHealth" },
+  LoadBalancerAttributes: { schema: elbv2.loadBalancerAttributesSchema, into: "loadBalancerAttributes" },
+} as const;
+
+/**
+ * Outputs that carry no id of their own subject, read when the id is added
+ * beside them: `{"TransitGatewayRouteTableId": …, "Routes": […]}` and so on.
+ * Recognised by the pair of keys.
+ */
+const wrappedOutputs = [
+  { keys: ["TransitGatewayRouteTableId", "Routes"], schema: tgw.transitGatewayRouteTableRoutesSchema, into: "transitGatewayRoutes" },
+  {
+    keys: ["TransitGatewayRouteTableId", "TransitGatewayRouteTablePropagations"],
+    schema: tgw.transitGatewayRouteTablePropagationsSchema,
+    into: "transitGatewayPropagations",
+  },
+  {
+    keys: ["TransitGatewayRouteTableId", "Associations"],
+    schema: tgw.transitGatewayRouteTableAssociationsSchema,
+    into: "transitGatewayAssociations",
+  },
+  { keys: ["PrefixListId", "Entries"], schema: ec2.managedPrefixListEntriesSchema, into: "managedPrefixListEntries" },
+  { keys: ["TargetGroupArn", "TargetHealthDescriptions"], schema: elbv2.targetGroupHealthSchema, into: "targetHealth" },
+  { keys: ["LoadBalancerArn", "Attributes"], schema: elbv2.loadBalancerAttributesSchema, into: "loadBalancerAttributes" },
+] as const;
+
+/** Keys that are part of every paged AWS output and say nothing about resources. */
+const bookkeepingKeys = new Set(["NextToken", "ResponseMetadata", "Marker", "NextMarker"]);
+
+/** Outputs that cannot be placed without their subject's id: say how to wrap them. */
+const needsWrapping: Record<string, string> = {
+  Routes: 'search-transit-gateway-routes output needs its table id: wrap it as {"TransitGatewayRouteTableId": "tgw-rtb-…", "Routes": […]}',
+  TransitGatewayRouteTablePropagations:
+    'get-transit-gateway-route-table-propagations output needs its table id: wrap it as {"TransitGatewayRouteTableId": "tgw-rtb-…", "TransitGatewayRouteTablePropagations": […]}',
+  Associations:
+    'get-transit-gateway-route-table-associations output needs its table id: wrap it as {"TransitGatewayRouteTableId": "tgw-rtb-…", "Associations": […]}',
+  Entries: 'get-managed-prefix-list-entries output needs its list id: wrap it as {"PrefixListId": "pl-…", "Entries": […]}',
+  TargetHealthDescriptions:
+    'describe-target-health output needs its target group: wrap it as {"TargetGroupArn": "arn:…", "TargetHealthDescriptions": […]}',
+  Attributes:
+    'describe-load-balancer-attributes output needs its load balancer: wrap it as {"LoadBalancerArn": "arn:…", "Attributes": […]}',
+};
+
+type ListKey = keyof typeof listKeys;
+type Into = (typeof listKeys)[ListKey]["into"] | (typeof wrappedOutputs)[number]["into"];
+type ElementOf<I extends Into> =
+  | { [K in ListKey]: (typeof listKeys)[K]["into"] extends I ? z.infer<(typeof listKeys)[K]["schema"]> : never }[ListKey]
+  | {
+      [W in keyof typeof wrappedOutputs]: (typeof wrappedOutputs)[W] extends { into: I; schema: infer S extends z.ZodType }
+        ? z.infer<S>
+        : never;
+    }[number];
+
+export type AwsSnapshot = { [I in Into]: Located<ElementOf<I>>[] };
+
+export function emptySnapshot(): AwsSnapshot {
+  const snapshot: Partial<Record<Into, unknown[]>> = {};
+  for (const { into } of Object.values(listKeys)) snapshot[into] = [];
+  for (const { into } of wrappedOutputs) snapshot[into] = [];
+  return snapshot as AwsSnapshot;
+}
+
+export type SnapshotMessages = { errors: string[]; warnings: string[] };
+
+/** `$.Vpcs[2].CidrBlock`: the JSON path of a zod issue, as a person reads it. */
+export function formatJsonPath(path: readonly PropertyKey[]): string {
+  let out = "$";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else if (typeof key === "string" && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key)) out += `.${key}`;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_type") {
+    return issue.message.replace(/^Invalid input: /, "");
+  }
+  return issue.message;
+}
+
+function formatIssues(file: string, prefix: readonly PropertyKey[], error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${file}: ${formatJsonPath([...prefix, ...issue.path])}: ${describeIssue(issue)}`);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Add one parsed JSON document to the snapshot. Every recognised top-level
+ * key is validated; unknown keys are reported as warnings and skipped;
+ * malformed data is reported as errors naming the file and the JSON path.
+ */
+export function addSnapshotDocument(
+  snapshot: AwsSnapshot,
+  document: unknown,
+  origin: SnapshotOrigin,
+): SnapshotMessages {
+  const messages: SnapshotMessages = { errors: [], warnings: [] };
+  const file = origin.file;
+  if (!isPlainObject(document)) {
+    messages.warnings.push(`${file}: not an AWS describe-* output (expected a JSON object at the top); ignored`);
+    return messages;
+  }
+  const store = snapshot as unknown as Record<Into, Located<unknown>[]>;
+
+  const wrapped = wrappedOutputs.find(({ keys }) => keys.every((key) => key in document));
+  if (wrapped) {
+    const parsed = wrapped.schema.safeParse(document);
+    if (!parsed.success) messages.errors.push(...formatIssues(file, [], parsed.error));
+    else store[wrapped.into].push({ value: parsed.data, origin });
+    return messages;
+  }
+
+  for (const [key, value] of Object.entries(document)) {
+    if (bookkeepingKeys.has(key)) continue;
+    if (key in listKeys) {
+      const { schema, into } = listKeys[key as ListKey];
+      const parsed = z.array(schema as z.ZodType).safeParse(value);
+      if (!parsed.success) {
+        messages.errors.push(...formatIssues(file, [key], parsed.error));
+        continue;
+      }
+      for (const element of parsed.data) store[into].push({ value: element, origin });
+      continue;
+    }
+    const hint = needsWrapping[key];
+    messages.warnings.push(
+      hint ? `${file}: ${hint}; ignored` : `${file}: top-level key "${key}" is not an AWS output this reader knows; ignored`,
+    );
+  }
+  return messages;
+}
+
+/** Every top-level key the reader understands, for help texts and docs. */
+export const knownTopLevelKeys: readonly string[] = [
+  ...Object.keys(listKeys),
+  ...wrappedOutputs.map(({ keys }) => `{${keys.join(", ")}}`),
+];
+
+const regionPattern = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]+$/;
+const accountPattern = /^[0-9]{12}$/;
+
+/**
+ * Region and account named by a snapshot's folders, as Batfish lays them out:
+ * `us-east-1/Vpcs.json` and `accounts/123456789012/us-east-1/Vpcs.json`.
+ */
+export function originFromRelativePath(relativePath: string): SnapshotOrigin {
+  const segments = relativePath.split(/[\\/]/).filter(Boolean);
+  const origin: SnapshotOrigin = { file: relativePath };
+  segments.slice(0, -1).forEach((segment, index) => {
+    if (regionPattern.test(segment)) origin.region = segment;
+    if (accountPattern.test(segment) && (index === 0 || segments[index - 1] === "accounts" || !origin.accountId)) {
+      origin.accountId = segment;
+    }
+  });
+  return origin;
+}
