@@ -1,0 +1,68 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { readSnapshot } from "./read-snapshot";
+
+function folder(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(tmpdir(), "snapshot-"));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    writeFileSync(path.join(root, name), text);
+  }
+  return root;
+}
+
+describe("readSnapshot", () => {
+  it("reads every .json file below a folder, with Region and account from the folders", () => {
+    const root = folder({
+      "accounts/111122223333/us-east-1/Vpcs.json": JSON.stringify({ Vpcs: [{ VpcId: "vpc-a", CidrBlock: "10.0.0.0/16" }] }),
+      "us-west-2/Subnets.json": JSON.stringify({ Subnets: [{ SubnetId: "subnet-b", VpcId: "vpc-b" }] }),
+      "notes.txt": "not json, not read",
+    });
+    const result = readSnapshot(root);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.snapshot.vpcs[0]?.origin).toEqual({
+      file: "accounts/111122223333/us-east-1/Vpcs.json",
+      region: "us-east-1",
+      accountId: "111122223333",
+    });
+    expect(result.snapshot.subnets[0]?.origin.region).toBe("us-west-2");
+  });
+
+  it("reads a single file", () => {
+    const root = folder({ "Vpcs.json": JSON.stringify({ Vpcs: [{ VpcId: "vpc-a" }] }) });
+    const result = readSnapshot(path.join(root, "Vpcs.json"));
+    expect(result.ok && result.snapshot.vpcs.length).toBe(1);
+  });
+
+  it("reads only the listed files when asked", () => {
+    const root = folder({
+      "Vpcs.json": JSON.stringify({ Vpcs: [{ VpcId: "vpc-a" }] }),
+      "Subnets.json": "{ broken",
+    });
+    const result = readSnapshot(root, { only: ["Vpcs.json"] });
+    expect(result.ok).toBe(true);
+  });
+
+  it("reports unreadable JSON with the file name, and keeps going to report the rest", () => {
+    const root = folder({
+      "Subnets.json": "{ broken",
+      "Vpcs.json": JSON.stringify({ Vpcs: [{ VpcId: 7 }] }),
+    });
+    const result = readSnapshot(root);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toHaveLength(2);
+    expect(result.errors[0]).toMatch(/^Subnets\.json: not valid JSON/);
+    expect(result.errors[1]).toBe("Vpcs.json: $.Vpcs[0].VpcId: expected string, received number");
+  });
+
+  it("says so when the path does not exist or holds no JSON", () => {
+    const missing = readSnapshot("/no/such/snapshot");
+    expect(missing).toMatchObject({ ok: false, errors: ["/no/such/snapshot: no such file or folder"] });
+    const empty = readSnapshot(folder({ "readme.md": "hi" }));
+    expect(empty.ok).toBe(false);
+  });
+});
