@@ -1,0 +1,33 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import { Providers } from "@/components/providers";
+import { SiteHeader } from "@/components/site-header";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Reachable: learn how packets move through an AWS VPC", template: "%s · Reachable" },
+  description: "An interactive course, labs and quizzes on AWS VPC networking, with an offline reachability analyzer.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen flex flex-col">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-sky-700 focus:px-3 focus:py-2 focus:text-white">
+          Skip to content
+        </a>
+        <Providers>
+          <SiteHeader />
+          <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">
+            {children}
+          </main>
+        </Providers>
+        <footer className="border-t border-slate-200 py-6 text-center text-sm text-slate-600 dark:border-slate-800 dark:text-slate-400">
+          Reachable teaches AWS VPC networking. Not affiliated with Amazon Web Services. <Link className="underline" href="/lessons">Course outline</Link>
+        </footer>
+      </body>
+    </html>
+  );
+}

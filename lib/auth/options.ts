@@ -1,0 +1,39 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { signInErrorMessage, verifyCredentials } from "./credentials";
+import { parseRole } from "./roles";
+
+export const authOptions: NextAuthOptions = {
+  // The Credentials provider only works with JWT sessions (docs/decisions/003-jwt-sessions.md).
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials) {
+        const result = await verifyCredentials({ email: credentials?.email, password: credentials?.password });
+        // next-auth hands the message of a thrown error to the sign-in form as `error`.
+        if (!result.ok) throw new Error(signInErrorMessage(result));
+        return result.user;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.role = parseRole((user as { role?: unknown }).role);
+        token.name = user.name;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (session.user && token.sub) {
+        session.user.id = token.sub;
+        session.user.role = parseRole(token.role);
+      }
+      return session;
+    },
+  },
+};

@@ -1,0 +1,27 @@
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { authOptions } from "./options";
+import { parseRole, type Role } from "./roles";
+
+export type CurrentUser = { id: string; email: string; name: string; role: Role };
+
+/** The signed-in user, or null. The one place that turns a next-auth session into a typed user. */
+export async function getCurrentUser(): Promise<CurrentUser | null> {
+  const session = await getServerSession(authOptions);
+  const user = session?.user;
+  if (!user?.id || !user.email) return null;
+  return { id: user.id, email: user.email, name: user.name ?? user.email, role: parseRole(user.role) };
+}
+
+/** For pages and actions that need an account: sends anonymous visitors to sign in, then back to `returnTo`. */
+export async function requireUser(returnTo: string): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(safeCallbackPath(returnTo))}`);
+  return user;
+}
+
+/** Only same-site paths are followed after sign-in, so the link cannot send people elsewhere. */
+export function safeCallbackPath(value: unknown): string {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return "/dashboard";
+  return value;
+}

@@ -1,0 +1,57 @@
+import GithubSlugger from "github-slugger";
+import { bundleMDX } from "mdx-bundler";
+import rehypeAutolinkHeadings from "rehype-autolink-headings";
+import rehypeHighlight from "rehype-highlight";
+import rehypeSlug from "rehype-slug";
+import remarkGfm from "remark-gfm";
+import { LessonContentError, type LessonSource } from "./lessons";
+
+export type TocEntry = { depth: 2 | 3; text: string; id: string };
+export type CompiledLesson = { code: string; toc: TocEntry[] };
+
+/** The `##` and `###` headings, with the same ids rehype-slug gives them, for the table of contents. */
+export function extractToc(markdown: string): TocEntry[] {
+  const slugger = new GithubSlugger();
+  const toc: TocEntry[] = [];
+  let inFence = false;
+  for (const line of markdown.split("\n")) {
+    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
+    if (inFence) continue;
+    const match = /^(#{2,3})\s+(.+?)\s*#*\s*$/.exec(line);
+    if (!match?.[1] || !match[2]) continue;
+    const text = match[2].replace(/`([^`]+)`/g, "$1").replace(/\[([^\]]+)\]\([^)]*\)/g, "$1").replace(/[*_]/g, "");
+    toc.push({ depth: match[1].length === 2 ? 2 : 3, text, id: slugger.slug(text) });
+  }
+  return toc;
+}
+
+// esbuild is memory-hungry: compile one lesson at a time.
+let queue: Promise<unknown> = Promise.resolve();
+
+export function compileLesson(lesson: LessonSource): Promise<CompiledLesson> {
+  const run = queue.then(() => compileNow(lesson));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function compileNow(lesson: LessonSource): Promise<CompiledLesson> {
+  try {
+    const { code } = await bundleMDX({
+      source: lesson.body,
+      mdxOptions(options) {
+        options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm];
+        options.rehypePlugins = [
+          ...(options.rehypePlugins ?? []),
+          rehypeSlug,
+          [rehypeAutolinkHeadings, { behavior: "append", properties: { className: ["heading-anchor"], ariaHidden: true, tabIndex: -1 }, content: { type: "text", value: "#" } }],
+          [rehypeHighlight, { detect: false, ignoreMissing: true }],
+        ];
+        return options;
+      },
+    });
+    return { code, toc: extractToc(lesson.body) };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split("\n").slice(0, 3).join(" ") : String(error);
+    throw new LessonContentError(lesson.file, null, `the MDX does not compile: ${detail}`);
+  }
+}
