@@ -1,0 +1,5 @@
+export * from "./common";
+export * from "./connectivity";
+export * from "./services";
+export * from "./topology";
+export * from "./vpc";
