@@ -1,7 +1,10 @@
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { authOptions } from "./options";
+import { safeCallbackPath } from "./callback-path";
 import { parseRole, type Role } from "./roles";
+
+export { safeCallbackPath };
 
 export type CurrentUser = { id: string; email: string; name: string; role: Role };
 
@@ -18,10 +21,4 @@ export async function requireUser(returnTo: string): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(safeCallbackPath(returnTo))}`);
   return user;
-}
-
-/** Only same-site paths are followed after sign-in, so the link cannot send people elsewhere. */
-export function safeCallbackPath(value: unknown): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return "/dashboard";
-  return value;
 }

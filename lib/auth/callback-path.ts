@@ -1,0 +1,5 @@
+/** Only same-site paths are followed after sign-in, so a crafted link cannot send people elsewhere. */
+export function safeCallbackPath(value: unknown): string {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return "/dashboard";
+  return value;
+}
