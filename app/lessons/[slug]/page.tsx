@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { LessonCheck } from "@/components/lesson-check";
 import { LessonContent } from "@/components/lesson-content";
 import { compileLesson } from "@/lib/course/compile-lesson";
 import { findLesson, listLessons } from "@/lib/course/lessons";
@@ -43,6 +44,7 @@ export default async function LessonPage({ params }: Props) {
         <div className="prose-lesson mt-6">
           <LessonContent code={code} />
         </div>
+        <LessonCheck lessonSlug={lesson.slug} quiz={lesson.quiz} />
         <nav aria-label="Lessons" className="mt-12 flex flex-wrap justify-between gap-4 border-t border-slate-200 pt-6 dark:border-slate-800">
           {previous ? <Link rel="prev" className="underline" href={`/lessons/${previous.slug}`}>← {previous.title}</Link> : <span />}
           {next ? <Link rel="next" className="underline" href={`/lessons/${next.slug}`}>{next.title} →</Link> : <span />}
