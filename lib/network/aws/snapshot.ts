@@ -107,15 +107,49 @@ const needsWrapping: Record<string, string> = {
 
 type ListKey = keyof typeof listKeys;
 type Into = (typeof listKeys)[ListKey]["into"] | (typeof wrappedOutputs)[number]["into"];
-type ElementOf<I extends Into> =
-  | { [K in ListKey]: (typeof listKeys)[K]["into"] extends I ? z.infer<(typeof listKeys)[K]["schema"]> : never }[ListKey]
-  | {
-      [W in keyof typeof wrappedOutputs]: (typeof wrappedOutputs)[W] extends { into: I; schema: infer S extends z.ZodType }
-        ? z.infer<S>
-        : never;
-    }[number];
 
-export type AwsSnapshot = { [I in Into]: Located<ElementOf<I>>[] };
+export type AwsSnapshot = {
+  vpcs: Located<ec2.AwsVpc>[];
+  subnets: Located<ec2.AwsSubnet>[];
+  routeTables: Located<ec2.AwsRouteTable>[];
+  internetGateways: Located<ec2.AwsInternetGateway>[];
+  egressOnlyInternetGateways: Located<ec2.AwsEgressOnlyInternetGateway>[];
+  carrierGateways: Located<ec2.AwsCarrierGateway>[];
+  natGateways: Located<ec2.AwsNatGateway>[];
+  securityGroups: Located<ec2.AwsSecurityGroup>[];
+  networkAcls: Located<ec2.AwsNetworkAcl>[];
+  networkInterfaces: Located<ec2.AwsNetworkInterface>[];
+  reservations: Located<ec2.AwsReservation>[];
+  addresses: Located<ec2.AwsAddress>[];
+  vpcPeeringConnections: Located<ec2.AwsVpcPeeringConnection>[];
+  vpcEndpoints: Located<ec2.AwsVpcEndpoint>[];
+  prefixLists: Located<ec2.AwsPrefixList>[];
+  managedPrefixLists: Located<ec2.AwsManagedPrefixList>[];
+  managedPrefixListEntries: Located<ec2.AwsManagedPrefixListEntries>[];
+  availabilityZones: Located<ec2.AwsAvailabilityZone>[];
+  transitGateways: Located<tgw.AwsTransitGateway>[];
+  transitGatewayAttachments: Located<tgw.AwsTransitGatewayAttachment>[];
+  transitGatewayVpcAttachments: Located<tgw.AwsTransitGatewayVpcAttachment>[];
+  transitGatewayPeeringAttachments: Located<tgw.AwsTransitGatewayPeeringAttachment>[];
+  transitGatewayRouteTables: Located<tgw.AwsTransitGatewayRouteTable>[];
+  transitGatewayRoutes: Located<tgw.AwsTransitGatewayRouteTableRoutes>[];
+  transitGatewayPropagations: Located<tgw.AwsTransitGatewayRouteTablePropagations>[];
+  transitGatewayAssociations: Located<tgw.AwsTransitGatewayRouteTableAssociations>[];
+  vpnGateways: Located<vpn.AwsVpnGateway>[];
+  customerGateways: Located<vpn.AwsCustomerGateway>[];
+  vpnConnections: Located<vpn.AwsVpnConnection>[];
+  loadBalancers: Located<elbv2.AwsLoadBalancer>[];
+  targetGroups: Located<elbv2.AwsTargetGroup>[];
+  listeners: Located<elbv2.AwsListener>[];
+  loadBalancerListeners: Located<elbv2.AwsLoadBalancerListeners>[];
+  targetHealth: Located<elbv2.AwsTargetGroupHealth>[];
+  loadBalancerAttributes: Located<elbv2.AwsLoadBalancerAttributes>[];
+};
+
+// Every registry entry must fill a field of AwsSnapshot, and every field must be filled by one.
+type _EveryIntoIsAField = Into extends keyof AwsSnapshot ? true : never;
+type _EveryFieldHasAnInto = keyof AwsSnapshot extends Into ? true : never;
+const _registryCoversSnapshot: [_EveryIntoIsAField, _EveryFieldHasAnInto] = [true, true];
 
 export function emptySnapshot(): AwsSnapshot {
   const snapshot: Partial<Record<Into, unknown[]>> = {};

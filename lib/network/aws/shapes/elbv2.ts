@@ -87,5 +87,6 @@ export const loadBalancerAttributesSchema = z.looseObject({
 export type AwsLoadBalancer = z.infer<typeof loadBalancerSchema>;
 export type AwsTargetGroup = z.infer<typeof targetGroupSchema>;
 export type AwsListener = z.infer<typeof listenerSchema>;
+export type AwsLoadBalancerListeners = z.infer<typeof loadBalancerListenersSchema>;
 export type AwsTargetGroupHealth = z.infer<typeof targetGroupHealthSchema>;
 export type AwsLoadBalancerAttributes = z.infer<typeof loadBalancerAttributesSchema>;

@@ -1,0 +1,874 @@
+import { parseTopology, type Topology, type TopologyInput } from "../model";
+import type { AwsIpPermission, AwsRoute } from "./shapes/ec2";
+import type { AwsSnapshot, SnapshotOrigin } from "./snapshot";
+
+/**
+ * Turn an AWS snapshot (validated describe-* outputs) into the evaluator's
+ * topology. AWS's PascalCase fields become the model's camelCase ones; values
+ * outside the model's closed sets are dropped with a warning rather than
+ * guessed; resources seen in several accounts' files (a shared transit
+ * gateway, both sides of a peering connection) are kept once.
+ */
+
+export type SnapshotToTopologyResult =
+  | { ok: true; topology: Topology; warnings: string[] }
+  | { ok: false; errors: string[]; warnings: string[] };
+
+type Collection = Exclude<keyof TopologyInput, "schemaVersion" | "name" | "description">;
+type Element<C extends Collection> = NonNullable<TopologyInput[C]>[number];
+
+const regionPattern = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]+$/;
+const accountPattern = /^[0-9]{12}$/;
+
+/** `us-east-1a` → `us-east-1`; Local and Wavelength Zones (`us-east-1-wl1-bos-wlz-1`) too. */
+export function regionOfZone(zone: string | undefined): string | undefined {
+  if (!zone) return undefined;
+  const match = /^([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-[0-9]+)/.exec(zone);
+  return match?.[1];
+}
+
+function oneOf<const T extends string>(allowed: readonly T[], value: string | undefined): T | undefined {
+  return value !== undefined && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+}
+
+function tagsOf(tags: { Key: string; Value?: string | undefined }[] | undefined) {
+  return (tags ?? []).map((t) => ({ key: t.Key, value: t.Value ?? "" }));
+}
+
+class TopologyBuilder {
+  readonly warnings: string[] = [];
+  private readonly input: Record<Collection, unknown[]> = {} as Record<Collection, unknown[]>;
+  private readonly origins: Record<string, SnapshotOrigin[]> = {};
+  private readonly seen = new Map<string, SnapshotOrigin>();
+
+  /** Add a resource once per key; later copies (another account's view) are skipped. */
+  add<C extends Collection>(collection: C, key: string, value: Element<C>, origin: SnapshotOrigin): boolean {
+    const seenKey = `${collection}:${key}`;
+    if (this.seen.has(seenKey)) return false;
+    this.seen.set(seenKey, origin);
+    (this.input[collection] ??= []).push(value);
+    (this.origins[collection] ??= []).push(origin);
+    return true;
+  }
+
+  has(collection: Collection, key: string): boolean {
+    return this.seen.has(`${collection}:${key}`);
+  }
+
+  warn(origin: SnapshotOrigin, message: string) {
+    this.warnings.push(`${origin.file}: ${message}`);
+  }
+
+  build(): SnapshotToTopologyResult {
+    const parsed = parseTopology(this.input);
+    if (parsed.ok) return { ok: true, topology: parsed.topology, warnings: this.warnings };
+    const errors = parsed.issues.map((issue) => {
+      const [collection, index, ...rest] = issue.path.split(".");
+      const origin = collection !== undefined && index !== undefined ? this.origins[collection]?.[Number(index)] : undefined;
+      const resource = collection !== undefined && index !== undefined ? this.input[collection as Collection]?.[Number(index)] : undefined;
+      const id = resource && typeof resource === "object" ? firstId(resource as Record<string, unknown>) : undefined;
+      const where = origin ? `${origin.file}: ${id ?? `${collection}[${index}]`}` : "snapshot";
+      return `${where}: ${rest.join(".") || "(resource)"}: ${issue.message}`;
+    });
+    return { ok: false, errors, warnings: this.warnings };
+  }
+}
+
+function firstId(resource: Record<string, unknown>): string | undefined {
+  for (const [key, value] of Object.entries(resource)) {
+    if (typeof value === "string" && (key.endsWith("Id") || key.endsWith("Arn"))) return value;
+  }
+  return undefined;
+}
+
+/** Owner and Region: the resource's own `OwnerId` first, then what its folder says. */
+function placement(origin: SnapshotOrigin, ownerId: string | undefined, region: string | undefined) {
+  const owner = ownerId && accountPattern.test(ownerId) ? ownerId : origin.accountId;
+  const where = region ?? origin.region;
+  return {
+    ...(owner ? { ownerId: owner } : {}),
+    ...(where && regionPattern.test(where) ? { region: where } : {}),
+  };
+}
+
+type RouteInput = NonNullable<Element<"routeTables">["routes"]>[number];
+
+/** One route as the model writes it, or why it cannot be kept. */
+function mapRoute(route: AwsRoute): RouteInput | string {
+  const destination = {
+    ...(route.DestinationCidrBlock ? { destinationCidrBlock: route.DestinationCidrBlock } : {}),
+    ...(route.DestinationIpv6CidrBlock ? { destinationIpv6CidrBlock: route.DestinationIpv6CidrBlock } : {}),
+    ...(route.DestinationPrefixListId ? { destinationPrefixListId: route.DestinationPrefixListId } : {}),
+  };
+  const gatewayId = route.GatewayId;
+  let gateway: { gatewayId?: string; vpcEndpointId?: string; localGatewayId?: string } = {};
+  if (gatewayId !== undefined) {
+    if (/^(local|(igw|vgw|vpce)-.+)$/.test(gatewayId)) gateway = { gatewayId };
+    else if (gatewayId.startsWith("lgw-")) gateway = { localGatewayId: gatewayId };
+    else return `route to ${JSON.stringify(gatewayId)} has a target the evaluator does not model`;
+  }
+  const state = oneOf(["active", "blackhole"], route.State);
+  const origin = oneOf(["CreateRouteTable", "CreateRoute", "EnableVgwRoutePropagation"], route.Origin);
+  return {
+    ...destination,
+    ...gateway,
+    ...(route.NatGatewayId ? { natGatewayId: route.NatGatewayId } : {}),
+    ...(route.InstanceId ? { instanceId: route.InstanceId } : {}),
+    ...(route.NetworkInterfaceId ? { networkInterfaceId: route.NetworkInterfaceId } : {}),
+    ...(route.VpcPeeringConnectionId ? { vpcPeeringConnectionId: route.VpcPeeringConnectionId } : {}),
+    ...(route.TransitGatewayId ? { transitGatewayId: route.TransitGatewayId } : {}),
+    ...(route.EgressOnlyInternetGatewayId ? { egressOnlyInternetGatewayId: route.EgressOnlyInternetGatewayId } : {}),
+    ...(route.CarrierGatewayId ? { carrierGatewayId: route.CarrierGatewayId } : {}),
+    ...(route.LocalGatewayId ? { localGatewayId: route.LocalGatewayId } : {}),
+    ...(route.CoreNetworkArn ? { coreNetworkArn: route.CoreNetworkArn } : {}),
+    ...(state ? { state } : {}),
+    ...(origin ? { origin } : {}),
+  };
+}
+
+function mapPermission(permission: AwsIpPermission) {
+  return {
+    ipProtocol: permission.IpProtocol,
+    ...(permission.FromPort !== undefined ? { fromPort: permission.FromPort } : {}),
+    ...(permission.ToPort !== undefined ? { toPort: permission.ToPort } : {}),
+    ipRanges: permission.IpRanges.map((r) => ({ cidrIp: r.CidrIp, ...(r.Description ? { description: r.Description } : {}) })),
+    ipv6Ranges: permission.Ipv6Ranges.map((r) => ({ cidrIpv6: r.CidrIpv6, ...(r.Description ? { description: r.Description } : {}) })),
+    prefixListIds: permission.PrefixListIds.map((p) => ({ prefixListId: p.PrefixListId, ...(p.Description ? { description: p.Description } : {}) })),
+    userIdGroupPairs: permission.UserIdGroupPairs.filter((pair) => pair.GroupId !== undefined).map((pair) => ({
+      groupId: pair.GroupId as string,
+      ...(pair.UserId ? { userId: pair.UserId } : {}),
+      ...(pair.VpcId ? { vpcId: pair.VpcId } : {}),
+      ...(pair.VpcPeeringConnectionId ? { vpcPeeringConnectionId: pair.VpcPeeringConnectionId } : {}),
+      ...(pair.PeeringStatus ? { peeringStatus: pair.PeeringStatus } : {}),
+    })),
+  };
+}
+
+type IpAssociation = { PublicIp?: string | undefined; CarrierIp?: string | undefined; AllocationId?: string | undefined; IpOwnerId?: string | undefined };
+
+function mapAssociation(association: IpAssociation | undefined) {
+  if (!association || (!association.PublicIp && !association.CarrierIp)) return undefined;
+  return {
+    ...(association.PublicIp ? { publicIp: association.PublicIp } : {}),
+    ...(association.CarrierIp ? { carrierIp: association.CarrierIp } : {}),
+    ...(association.AllocationId ? { allocationId: association.AllocationId } : {}),
+    ...(association.IpOwnerId ? { ipOwnerId: association.IpOwnerId } : {}),
+  };
+}
+
+/** Regions of VPCs, learnt from their subnets' zones when the folders do not say. */
+function vpcRegions(snapshot: AwsSnapshot): Map<string, string> {
+  const regions = new Map<string, string>();
+  for (const { value, origin } of snapshot.subnets) {
+    const region = origin.region ?? regionOfZone(value.AvailabilityZone);
+    if (region && !regions.has(value.VpcId)) regions.set(value.VpcId, region);
+  }
+  for (const { value, origin } of snapshot.vpcs) if (origin.region && !regions.has(value.VpcId)) regions.set(value.VpcId, origin.region);
+  return regions;
+}
+
+/** Region of an ARN (`arn:aws:elasticloadbalancing:us-east-2:…`). */
+function regionOfArn(arn: string): string | undefined {
+  return arn.split(":")[3] || undefined;
+}
+
+export function snapshotToTopology(snapshot: AwsSnapshot): SnapshotToTopologyResult {
+  const b = new TopologyBuilder();
+  const regionOfVpc = vpcRegions(snapshot);
+  const inVpc = (origin: SnapshotOrigin, ownerId: string | undefined, vpcId: string | undefined) =>
+    placement(origin, ownerId, origin.region ?? (vpcId ? regionOfVpc.get(vpcId) : undefined));
+
+  for (const { value: v, origin } of snapshot.vpcs) {
+    const associated = v.CidrBlockAssociationSet.filter((a) => !a.CidrBlockState || a.CidrBlockState.State === "associated");
+    const cidrBlock = v.CidrBlock ?? associated[0]?.CidrBlock;
+    if (!cidrBlock) {
+      b.warn(origin, `${v.VpcId} has no IPv4 CIDR block; left out`);
+      continue;
+    }
+    b.add("vpcs", v.VpcId, {
+      vpcId: v.VpcId,
+      cidrBlock,
+      cidrBlockAssociationSet: associated.map((a) => ({ cidrBlock: a.CidrBlock, state: "associated" })),
+      ipv6CidrBlockAssociationSet: v.Ipv6CidrBlockAssociationSet.filter(
+        (a) => !a.Ipv6CidrBlockState || a.Ipv6CidrBlockState.State === "associated",
+      ).map((a) => ({ ipv6CidrBlock: a.Ipv6CidrBlock, state: "associated" })),
+      ...(oneOf(["available", "pending"], v.State) ? { state: oneOf(["available", "pending"], v.State) } : {}),
+      isDefault: v.IsDefault ?? false,
+      ...inVpc(origin, v.OwnerId, v.VpcId),
+      tags: tagsOf(v.Tags),
+    }, origin);
+  }
+
+  for (const { value: s, origin } of snapshot.subnets) {
+    if (!s.CidrBlock) {
+      b.warn(origin, `${s.SubnetId} has no IPv4 CIDR block; left out`);
+      continue;
+    }
+    const state = oneOf(["available", "pending"], s.State);
+    b.add("subnets", s.SubnetId, {
+      subnetId: s.SubnetId,
+      vpcId: s.VpcId,
+      cidrBlock: s.CidrBlock,
+      ...(s.Ipv6CidrBlockAssociationSet[0] ? { ipv6CidrBlock: s.Ipv6CidrBlockAssociationSet[0].Ipv6CidrBlock } : {}),
+      ...(s.AvailabilityZone ? { availabilityZone: s.AvailabilityZone } : {}),
+      ...(s.AvailabilityZoneId ? { availabilityZoneId: s.AvailabilityZoneId } : {}),
+      mapPublicIpOnLaunch: s.MapPublicIpOnLaunch ?? false,
+      ...(state ? { state } : {}),
+      ...placement(origin, s.OwnerId, origin.region ?? regionOfZone(s.AvailabilityZone)),
+      tags: tagsOf(s.Tags),
+    }, origin);
+  }
+
+  for (const { value: t, origin } of snapshot.routeTables) {
+    const routes = [];
+    for (const route of t.Routes) {
+      const mapped = mapRoute(route);
+      if (typeof mapped === "string") b.warn(origin, `${t.RouteTableId}: ${mapped}; route left out`);
+      else routes.push(mapped);
+    }
+    const associations = t.Associations.filter((a) => !a.AssociationState || a.AssociationState.State === "associated").map((a) => ({
+      ...(a.RouteTableAssociationId ? { routeTableAssociationId: a.RouteTableAssociationId } : {}),
+      main: a.Main ?? false,
+      ...(a.SubnetId ? { subnetId: a.SubnetId } : {}),
+      ...(a.GatewayId ? { gatewayId: a.GatewayId } : {}),
+    }));
+    b.add("routeTables", t.RouteTableId, {
+      routeTableId: t.RouteTableId,
+      vpcId: t.VpcId,
+      associations,
+      routes,
+      propagatingVgws: t.PropagatingVgws.map((p) => ({ gatewayId: p.GatewayId })),
+      ...inVpc(origin, t.OwnerId, t.VpcId),
+      tags: tagsOf(t.Tags),
+    }, origin);
+  }
+
+  const attachmentStates = ["attaching", "attached", "available", "detaching", "detached"] as const;
+  for (const { value: g, origin } of snapshot.internetGateways) {
+    b.add("internetGateways", g.InternetGatewayId, {
+      internetGatewayId: g.InternetGatewayId,
+      attachments: g.Attachments.map((a) => ({ vpcId: a.VpcId, ...(oneOf(attachmentStates, a.State) ? { state: oneOf(attachmentStates, a.State) } : {}) })),
+      ...inVpc(origin, g.OwnerId, g.Attachments[0]?.VpcId),
+      tags: tagsOf(g.Tags),
+    }, origin);
+  }
+
+  for (const { value: g, origin } of snapshot.egressOnlyInternetGateways) {
+    b.add("egressOnlyInternetGateways", g.EgressOnlyInternetGatewayId, {
+      egressOnlyInternetGatewayId: g.EgressOnlyInternetGatewayId,
+      attachments: g.Attachments.map((a) => ({ vpcId: a.VpcId, ...(oneOf(attachmentStates, a.State) ? { state: oneOf(attachmentStates, a.State) } : {}) })),
+      ...inVpc(origin, undefined, g.Attachments[0]?.VpcId),
+      tags: tagsOf(g.Tags),
+    }, origin);
+  }
+
+  for (const { value: g, origin } of snapshot.carrierGateways) {
+    const state = oneOf(["pending", "available", "deleting", "deleted"], g.State);
+    b.add("carrierGateways", g.CarrierGatewayId, {
+      carrierGatewayId: g.CarrierGatewayId,
+      vpcId: g.VpcId,
+      ...(state ? { state } : {}),
+      ...inVpc(origin, g.OwnerId, g.VpcId),
+      tags: tagsOf(g.Tags),
+    }, origin);
+  }
+
+  for (const { value: n, origin } of snapshot.natGateways) {
+    const state = oneOf(["pending", "failed", "available", "deleting", "deleted"], n.State);
+    const connectivityType = oneOf(["public", "private"], n.ConnectivityType);
+    b.add("natGateways", n.NatGatewayId, {
+      natGatewayId: n.NatGatewayId,
+      vpcId: n.VpcId,
+      subnetId: n.SubnetId,
+      ...(connectivityType ? { connectivityType } : {}),
+      ...(state ? { state } : {}),
+      natGatewayAddresses: n.NatGatewayAddresses.map((a, index) => ({
+        ...(a.AllocationId ? { allocationId: a.AllocationId } : {}),
+        ...(a.NetworkInterfaceId ? { networkInterfaceId: a.NetworkInterfaceId } : {}),
+        ...(a.PrivateIp ? { privateIp: a.PrivateIp } : {}),
+        ...(a.PublicIp ? { publicIp: a.PublicIp } : {}),
+        isPrimary: typeof a.IsPrimary === "boolean" ? a.IsPrimary : index === 0,
+      })),
+      ...inVpc(origin, undefined, n.VpcId),
+      tags: tagsOf(n.Tags),
+    }, origin);
+  }
+
+  for (const { value: a, origin } of snapshot.addresses) {
+    if (!a.AllocationId || !a.PublicIp) {
+      b.warn(origin, `Elastic IP ${a.PublicIp ?? "(no address)"} has no allocation id (EC2-Classic); left out`);
+      continue;
+    }
+    b.add("addresses", a.AllocationId, {
+      allocationId: a.AllocationId,
+      publicIp: a.PublicIp,
+      ...(a.AssociationId ? { associationId: a.AssociationId } : {}),
+      ...(a.InstanceId ? { instanceId: a.InstanceId } : {}),
+      ...(a.NetworkInterfaceId ? { networkInterfaceId: a.NetworkInterfaceId } : {}),
+      ...(a.PrivateIpAddress ? { privateIpAddress: a.PrivateIpAddress } : {}),
+      ...(a.CarrierIp ? { carrierIp: a.CarrierIp } : {}),
+      ...(oneOf(["vpc", "standard"], a.Domain) ? { domain: oneOf(["vpc", "standard"], a.Domain) } : {}),
+      ...placement(origin, a.NetworkInterfaceOwnerId, undefined),
+      tags: tagsOf(a.Tags),
+    }, origin);
+  }
+
+  const eniStatuses = ["available", "associated", "attaching", "in-use", "detaching"] as const;
+  const eniAttachmentStatuses = ["attaching", "attached", "detaching", "detached"] as const;
+  for (const { value: e, origin } of snapshot.networkInterfaces) {
+    const privateIp = e.PrivateIpAddress ?? e.PrivateIpAddresses.find((p) => p.Primary)?.PrivateIpAddress;
+    if (!e.SubnetId || !privateIp) {
+      b.warn(origin, `${e.NetworkInterfaceId} has no subnet or private IP address; left out`);
+      continue;
+    }
+    const status = oneOf(eniStatuses, e.Status);
+    const attachmentStatus = oneOf(eniAttachmentStatuses, e.Attachment?.Status);
+    const association = mapAssociation(e.Association);
+    b.add("networkInterfaces", e.NetworkInterfaceId, {
+      networkInterfaceId: e.NetworkInterfaceId,
+      subnetId: e.SubnetId,
+      ...(e.VpcId ? { vpcId: e.VpcId } : {}),
+      ...(e.InterfaceType ? { interfaceType: e.InterfaceType } : {}),
+      ...(e.Description ? { description: e.Description } : {}),
+      privateIpAddress: privateIp,
+      privateIpAddresses: e.PrivateIpAddresses.map((p) => {
+        const pAssociation = mapAssociation(p.Association);
+        return { privateIpAddress: p.PrivateIpAddress, primary: p.Primary ?? false, ...(pAssociation ? { association: pAssociation } : {}) };
+      }),
+      ipv6Addresses: e.Ipv6Addresses.map((a) => ({ ipv6Address: a.Ipv6Address })),
+      ...(association ? { association } : {}),
+      securityGroupIds: e.Groups.map((g) => g.GroupId),
+      sourceDestCheck: e.SourceDestCheck ?? true,
+      ...(e.Attachment
+        ? {
+            attachment: {
+              ...(e.Attachment.InstanceId ? { instanceId: e.Attachment.InstanceId } : {}),
+              ...(e.Attachment.InstanceOwnerId ? { instanceOwnerId: e.Attachment.InstanceOwnerId } : {}),
+              ...(e.Attachment.DeviceIndex !== undefined ? { deviceIndex: e.Attachment.DeviceIndex } : {}),
+              ...(attachmentStatus ? { status: attachmentStatus } : {}),
+            },
+          }
+        : {}),
+      ...(e.RequesterId ? { requesterId: e.RequesterId } : {}),
+      requesterManaged: e.RequesterManaged ?? false,
+      ...(status ? { status } : {}),
+      ...placement(origin, e.OwnerId, origin.region ?? regionOfZone(e.AvailabilityZone)),
+      tags: tagsOf(e.TagSet),
+    }, origin);
+  }
+
+  const instanceStates = ["pending", "running", "shutting-down", "terminated", "stopping", "stopped"] as const;
+  for (const { value: r, origin } of snapshot.reservations) {
+    for (const i of r.Instances) {
+      const state = oneOf(instanceStates, i.State?.Name);
+      b.add("instances", i.InstanceId, {
+        instanceId: i.InstanceId,
+        ...(state ? { state } : {}),
+        ...(i.SubnetId ? { subnetId: i.SubnetId } : {}),
+        ...(i.VpcId ? { vpcId: i.VpcId } : {}),
+        ...(i.PrivateIpAddress ? { privateIpAddress: i.PrivateIpAddress } : {}),
+        ...(i.PublicIpAddress ? { publicIpAddress: i.PublicIpAddress } : {}),
+        securityGroupIds: i.SecurityGroups.map((g) => g.GroupId),
+        sourceDestCheck: i.SourceDestCheck ?? true,
+        ...placement(origin, r.OwnerId, origin.region ?? regionOfZone(i.Placement?.AvailabilityZone)),
+        tags: tagsOf(i.Tags),
+      }, origin);
+      // `describe-instances` repeats each instance's interfaces; use them when
+      // `describe-network-interfaces` was not captured (or missed one).
+      i.NetworkInterfaces.forEach((e) => {
+        const subnetId = e.SubnetId ?? i.SubnetId;
+        const privateIp = e.PrivateIpAddress ?? e.PrivateIpAddresses.find((p) => p.Primary)?.PrivateIpAddress;
+        if (!subnetId || !privateIp || b.has("networkInterfaces", e.NetworkInterfaceId)) return;
+        if (snapshot.networkInterfaces.some((n) => n.value.NetworkInterfaceId === e.NetworkInterfaceId)) return;
+        const association = mapAssociation(e.Association);
+        b.add("networkInterfaces", e.NetworkInterfaceId, {
+          networkInterfaceId: e.NetworkInterfaceId,
+          subnetId,
+          ...(e.VpcId ?? i.VpcId ? { vpcId: e.VpcId ?? i.VpcId } : {}),
+          privateIpAddress: privateIp,
+          privateIpAddresses: e.PrivateIpAddresses.map((p) => {
+            const pAssociation = mapAssociation(p.Association);
+            return { privateIpAddress: p.PrivateIpAddress, primary: p.Primary ?? false, ...(pAssociation ? { association: pAssociation } : {}) };
+          }),
+          ...(association ? { association } : {}),
+          securityGroupIds: e.Groups.map((g) => g.GroupId),
+          sourceDestCheck: e.SourceDestCheck ?? i.SourceDestCheck ?? true,
+          attachment: { instanceId: i.InstanceId, ...(e.Attachment?.DeviceIndex !== undefined ? { deviceIndex: e.Attachment.DeviceIndex } : {}) },
+          ...placement(origin, r.OwnerId, origin.region ?? regionOfZone(i.Placement?.AvailabilityZone)),
+        }, origin);
+      });
+    }
+  }
+
+  for (const { value: g, origin } of snapshot.securityGroups) {
+    b.add("securityGroups", g.GroupId, {
+      groupId: g.GroupId,
+      ...(g.GroupName ? { groupName: g.GroupName } : {}),
+      ...(g.Description ? { description: g.Description } : {}),
+      ...(g.VpcId ? { vpcId: g.VpcId } : {}),
+      ipPermissions: g.IpPermissions.map(mapPermission),
+      ipPermissionsEgress: g.IpPermissionsEgress.map(mapPermission),
+      ...inVpc(origin, g.OwnerId, g.VpcId),
+      tags: tagsOf(g.Tags),
+    }, origin);
+  }
+
+  for (const { value: acl, origin } of snapshot.networkAcls) {
+    const entries = [];
+    for (const e of acl.Entries) {
+      const ruleAction = oneOf(["allow", "deny"], e.RuleAction);
+      if (!ruleAction || (!e.CidrBlock && !e.Ipv6CidrBlock)) {
+        b.warn(origin, `${acl.NetworkAclId}: rule ${e.RuleNumber} has no action or no CIDR block; left out`);
+        continue;
+      }
+      entries.push({
+        ruleNumber: e.RuleNumber,
+        protocol: e.Protocol,
+        ruleAction,
+        egress: e.Egress,
+        ...(e.CidrBlock ? { cidrBlock: e.CidrBlock } : { ipv6CidrBlock: e.Ipv6CidrBlock }),
+        ...(e.PortRange && e.PortRange.From !== undefined && e.PortRange.To !== undefined
+          ? { portRange: { from: e.PortRange.From, to: e.PortRange.To } }
+          : {}),
+        ...(e.IcmpTypeCode ? { icmpTypeCode: { type: e.IcmpTypeCode.Type ?? -1, code: e.IcmpTypeCode.Code ?? -1 } } : {}),
+      });
+    }
+    b.add("networkAcls", acl.NetworkAclId, {
+      networkAclId: acl.NetworkAclId,
+      vpcId: acl.VpcId,
+      isDefault: acl.IsDefault ?? false,
+      associations: acl.Associations.map((a) => ({ subnetId: a.SubnetId })),
+      entries,
+      ...inVpc(origin, acl.OwnerId, acl.VpcId),
+      tags: tagsOf(acl.Tags),
+    }, origin);
+  }
+
+  // AWS-managed prefix lists (`describe-prefix-lists`) are also the address
+  // ranges of the public services they name (S3, DynamoDB).
+  for (const { value: p, origin } of snapshot.prefixLists) {
+    const cidrs = p.Cidrs;
+    b.add("prefixLists", p.PrefixListId, {
+      prefixListId: p.PrefixListId,
+      ...(p.PrefixListName ? { prefixListName: p.PrefixListName } : {}),
+      addressFamily: cidrs.some((c) => c.includes(":")) && !cidrs.some((c) => c.includes(".")) ? "IPv6" : "IPv4",
+      entries: cidrs.map((cidr) => ({ cidr })),
+      ...placement(origin, undefined, regionOfServiceName(p.PrefixListName)),
+    }, origin);
+    if (p.PrefixListName && /^com\.amazonaws\.[a-z0-9-]+\.[a-z0-9.-]+$/.test(p.PrefixListName)) {
+      b.add("awsServices", p.PrefixListName, {
+        serviceName: p.PrefixListName,
+        prefixListId: p.PrefixListId,
+        cidrBlocks: cidrs,
+        ...placement(origin, undefined, regionOfServiceName(p.PrefixListName)),
+      }, origin);
+    }
+  }
+  for (const { value: p, origin } of snapshot.managedPrefixLists) {
+    const entries = snapshot.managedPrefixListEntries
+      .filter((e) => e.value.PrefixListId === p.PrefixListId)
+      .flatMap((e) => e.value.Entries);
+    const addressFamily = oneOf(["IPv4", "IPv6"], p.AddressFamily);
+    b.add("prefixLists", p.PrefixListId, {
+      prefixListId: p.PrefixListId,
+      ...(p.PrefixListName ? { prefixListName: p.PrefixListName } : {}),
+      ...(addressFamily ? { addressFamily } : {}),
+      entries: entries.map((e) => ({ cidr: e.Cidr, ...(e.Description ? { description: e.Description } : {}) })),
+      ...placement(origin, p.OwnerId, undefined),
+      tags: tagsOf(p.Tags),
+    }, origin);
+  }
+  for (const { value: e, origin } of snapshot.managedPrefixListEntries) {
+    if (!snapshot.managedPrefixLists.some((p) => p.value.PrefixListId === e.PrefixListId) && !b.has("prefixLists", e.PrefixListId)) {
+      b.add("prefixLists", e.PrefixListId, {
+        prefixListId: e.PrefixListId,
+        entries: e.Entries.map((x) => ({ cidr: x.Cidr, ...(x.Description ? { description: x.Description } : {}) })),
+        ...placement(origin, undefined, undefined),
+      }, origin);
+    }
+  }
+
+  const endpointStates = ["PendingAcceptance", "Pending", "Available", "Deleting", "Deleted", "Rejected", "Failed", "Expired", "available", "pending", "pendingAcceptance", "rejected", "failed"] as const;
+  for (const { value: e, origin } of snapshot.vpcEndpoints) {
+    const type = oneOf(["Gateway", "Interface", "GatewayLoadBalancer"], e.VpcEndpointType);
+    if (!type) {
+      b.warn(origin, `${e.VpcEndpointId} is a ${e.VpcEndpointType} endpoint, which the evaluator does not model; left out`);
+      continue;
+    }
+    const state = oneOf(endpointStates, e.State);
+    b.add("vpcEndpoints", e.VpcEndpointId, {
+      vpcEndpointId: e.VpcEndpointId,
+      vpcEndpointType: type,
+      vpcId: e.VpcId,
+      serviceName: e.ServiceName,
+      ...(state ? { state } : {}),
+      routeTableIds: e.RouteTableIds,
+      subnetIds: e.SubnetIds,
+      networkInterfaceIds: e.NetworkInterfaceIds,
+      securityGroupIds: e.Groups.map((g) => g.GroupId),
+      privateDnsEnabled: e.PrivateDnsEnabled ?? false,
+      ...(e.PolicyDocument ? { policyDocument: e.PolicyDocument } : {}),
+      ...inVpc(origin, e.OwnerId, e.VpcId),
+      tags: tagsOf(e.Tags),
+    }, origin);
+  }
+
+  const peeringStatuses = ["initiating-request", "pending-acceptance", "active", "deleted", "rejected", "failed", "expired", "provisioning", "deleting"] as const;
+  // Both accounts list a cross-account peering connection; keep the active copy.
+  const peerings = [...snapshot.vpcPeeringConnections].sort(
+    (a, b2) => Number(b2.value.Status?.Code === "active") - Number(a.value.Status?.Code === "active"),
+  );
+  for (const { value: p, origin } of peerings) {
+    const status = oneOf(peeringStatuses, p.Status?.Code);
+    const side = (info: typeof p.AccepterVpcInfo) => ({
+      vpcId: info.VpcId,
+      ...(info.OwnerId ? { ownerId: info.OwnerId } : {}),
+      ...(info.Region ? { region: info.Region } : {}),
+      ...(info.CidrBlock ? { cidrBlock: info.CidrBlock } : {}),
+      cidrBlockSet: info.CidrBlockSet.map((c) => ({ cidrBlock: c.CidrBlock })),
+    });
+    b.add("vpcPeeringConnections", p.VpcPeeringConnectionId, {
+      vpcPeeringConnectionId: p.VpcPeeringConnectionId,
+      ...(status ? { status } : {}),
+      requesterVpcInfo: side(p.RequesterVpcInfo),
+      accepterVpcInfo: side(p.AccepterVpcInfo),
+      ...placement(origin, p.RequesterVpcInfo.OwnerId, p.RequesterVpcInfo.Region),
+      tags: tagsOf(p.Tags),
+    }, origin);
+  }
+
+  const enableDisable = ["enable", "disable"] as const;
+  for (const { value: t, origin } of snapshot.transitGateways) {
+    const o = t.Options;
+    const state = oneOf(["pending", "available", "modifying", "deleting", "deleted"], t.State);
+    b.add("transitGateways", t.TransitGatewayId, {
+      transitGatewayId: t.TransitGatewayId,
+      ...(state ? { state } : {}),
+      options: {
+        ...(o?.AmazonSideAsn !== undefined ? { amazonSideAsn: o.AmazonSideAsn } : {}),
+        ...(oneOf(enableDisable, o?.DefaultRouteTableAssociation) ? { defaultRouteTableAssociation: oneOf(enableDisable, o?.DefaultRouteTableAssociation) } : {}),
+        ...(oneOf(enableDisable, o?.DefaultRouteTablePropagation) ? { defaultRouteTablePropagation: oneOf(enableDisable, o?.DefaultRouteTablePropagation) } : {}),
+        ...(o?.AssociationDefaultRouteTableId ? { associationDefaultRouteTableId: o.AssociationDefaultRouteTableId } : {}),
+        ...(o?.PropagationDefaultRouteTableId ? { propagationDefaultRouteTableId: o.PropagationDefaultRouteTableId } : {}),
+        ...(oneOf(enableDisable, o?.VpnEcmpSupport) ? { vpnEcmpSupport: oneOf(enableDisable, o?.VpnEcmpSupport) } : {}),
+      },
+      ...placement(origin, t.OwnerId, regionOfArn(String(t.TransitGatewayArn ?? ""))),
+      tags: tagsOf(t.Tags),
+    }, origin);
+  }
+
+  mapTransitGatewayAttachments(snapshot, b);
+  mapTransitGatewayRouteTables(snapshot, b);
+
+  const gatewayStates = ["pending", "available", "deleting", "deleted"] as const;
+  for (const { value: g, origin } of snapshot.vpnGateways) {
+    const state = oneOf(gatewayStates, g.State);
+    b.add("vpnGateways", g.VpnGatewayId, {
+      vpnGatewayId: g.VpnGatewayId,
+      ...(state ? { state } : {}),
+      ...(g.AmazonSideAsn !== undefined ? { amazonSideAsn: g.AmazonSideAsn } : {}),
+      vpcAttachments: g.VpcAttachments.map((a) => ({ vpcId: a.VpcId, ...(oneOf(eniAttachmentStatuses, a.State) ? { state: oneOf(eniAttachmentStatuses, a.State) } : {}) })),
+      ...inVpc(origin, undefined, g.VpcAttachments[0]?.VpcId),
+      tags: tagsOf(g.Tags),
+    }, origin);
+  }
+  for (const { value: g, origin } of snapshot.customerGateways) {
+    const state = oneOf(gatewayStates, g.State);
+    b.add("customerGateways", g.CustomerGatewayId, {
+      customerGatewayId: g.CustomerGatewayId,
+      ...(g.IpAddress ? { ipAddress: g.IpAddress } : {}),
+      ...(g.BgpAsn ? { bgpAsn: g.BgpAsn } : {}),
+      ...(typeof g.DeviceName === "string" ? { deviceName: g.DeviceName } : {}),
+      ...(state ? { state } : {}),
+      ...placement(origin, undefined, undefined),
+      tags: tagsOf(g.Tags),
+    }, origin);
+  }
+  for (const { value: v, origin } of snapshot.vpnConnections) {
+    if (!v.CustomerGatewayId || (v.VpnGatewayId === undefined) === (v.TransitGatewayId === undefined)) {
+      b.warn(origin, `${v.VpnConnectionId} does not join one customer gateway to one VPN or transit gateway; left out`);
+      continue;
+    }
+    const state = oneOf(gatewayStates, v.State);
+    b.add("vpnConnections", v.VpnConnectionId, {
+      vpnConnectionId: v.VpnConnectionId,
+      customerGatewayId: v.CustomerGatewayId,
+      ...(v.VpnGatewayId ? { vpnGatewayId: v.VpnGatewayId } : {}),
+      ...(v.TransitGatewayId ? { transitGatewayId: v.TransitGatewayId } : {}),
+      ...(state ? { state } : {}),
+      options: {
+        ...(v.Options?.StaticRoutesOnly !== undefined ? { staticRoutesOnly: v.Options.StaticRoutesOnly } : {}),
+        ...(v.Options?.EnableAcceleration !== undefined ? { enableAcceleration: v.Options.EnableAcceleration } : {}),
+        ...(v.Options?.LocalIpv4NetworkCidr ? { localIpv4NetworkCidr: v.Options.LocalIpv4NetworkCidr } : {}),
+        ...(v.Options?.RemoteIpv4NetworkCidr ? { remoteIpv4NetworkCidr: v.Options.RemoteIpv4NetworkCidr } : {}),
+      },
+      routes: v.Routes.map((r) => ({
+        destinationCidrBlock: r.DestinationCidrBlock,
+        ...(typeof r.Source === "string" ? { source: r.Source } : {}),
+        ...(oneOf(gatewayStates, r.State) ? { state: oneOf(gatewayStates, r.State) } : {}),
+      })),
+      vgwTelemetry: v.VgwTelemetry.flatMap((t) => {
+        const status = oneOf(["UP", "DOWN"], t.Status);
+        if (!status) return [];
+        return [{ ...(t.OutsideIpAddress ? { outsideIpAddress: t.OutsideIpAddress } : {}), status, ...(t.AcceptedRouteCount !== undefined ? { acceptedRouteCount: t.AcceptedRouteCount } : {}) }];
+      }),
+      ...placement(origin, undefined, undefined),
+      tags: tagsOf(v.Tags),
+    }, origin);
+  }
+
+  mapLoadBalancing(snapshot, b);
+
+  return b.build();
+}
+
+function regionOfServiceName(name: string | undefined): string | undefined {
+  return name ? /^com\.amazonaws\.([a-z0-9-]+)\./.exec(name)?.[1] : undefined;
+}
+
+const tgwAttachmentStates = ["initiating", "initiatingRequest", "pendingAcceptance", "rollingBack", "pending", "available", "modifying", "deleting", "deleted", "failed", "rejected", "rejecting", "failing"] as const;
+const tgwResourceTypes = ["vpc", "vpn", "direct-connect-gateway", "connect", "peering", "tgw-peering", "network-function"] as const;
+
+/**
+ * Transit gateway attachments come from three outputs: the generic
+ * `describe-transit-gateway-attachments` (type, resource, association), the
+ * VPC attachments (subnets, appliance mode) and the peering attachments (both
+ * ends). A peering attachment is kept once per transit gateway, as the model asks.
+ */
+function mapTransitGatewayAttachments(snapshot: AwsSnapshot, b: TopologyBuilder) {
+  const vpcAttachments = new Map(snapshot.transitGatewayVpcAttachments.map((a) => [a.value.TransitGatewayAttachmentId, a.value]));
+  const associationsFromTables = new Map<string, string>();
+  for (const { value } of snapshot.transitGatewayAssociations) {
+    for (const a of value.Associations) associationsFromTables.set(a.TransitGatewayAttachmentId, value.TransitGatewayRouteTableId);
+  }
+  const vpcDetails = (id: string) => {
+    const v = vpcAttachments.get(id);
+    const appliance = oneOf(["enable", "disable"], v?.Options?.ApplianceModeSupport);
+    return { subnetIds: v?.SubnetIds ?? [], ...(appliance ? { applianceModeSupport: appliance } : {}) };
+  };
+
+  for (const { value: a, origin } of snapshot.transitGatewayAttachments) {
+    const resourceType = oneOf(tgwResourceTypes, a.ResourceType);
+    const resourceId = a.ResourceId ?? vpcAttachments.get(a.TransitGatewayAttachmentId)?.VpcId;
+    if (!resourceType || !resourceId) {
+      b.warn(origin, `${a.TransitGatewayAttachmentId} (${a.ResourceType}) names no resource the evaluator models; left out`);
+      continue;
+    }
+    const state = oneOf(tgwAttachmentStates, a.State);
+    const tableId = a.Association?.TransitGatewayRouteTableId ?? associationsFromTables.get(a.TransitGatewayAttachmentId);
+    const associationState = oneOf(["associating", "associated", "disassociating", "disassociated"], a.Association?.State);
+    b.add("transitGatewayAttachments", `${a.TransitGatewayAttachmentId}@${a.TransitGatewayId}`, {
+      transitGatewayAttachmentId: a.TransitGatewayAttachmentId,
+      transitGatewayId: a.TransitGatewayId,
+      ...(a.TransitGatewayOwnerId ? { transitGatewayOwnerId: a.TransitGatewayOwnerId } : {}),
+      resourceType,
+      resourceId,
+      ...(a.ResourceOwnerId ? { resourceOwnerId: a.ResourceOwnerId } : {}),
+      ...(state ? { state } : {}),
+      ...(tableId ? { association: { transitGatewayRouteTableId: tableId, ...(associationState ? { state: associationState } : {}) } } : {}),
+      ...(resourceType === "vpc" ? vpcDetails(a.TransitGatewayAttachmentId) : {}),
+      ...placement(origin, a.TransitGatewayOwnerId, undefined),
+      tags: tagsOf(a.Tags),
+    }, origin);
+  }
+
+  for (const { value: v, origin } of snapshot.transitGatewayVpcAttachments) {
+    const state = oneOf(tgwAttachmentStates, v.State);
+    const tableId = associationsFromTables.get(v.TransitGatewayAttachmentId);
+    b.add("transitGatewayAttachments", `${v.TransitGatewayAttachmentId}@${v.TransitGatewayId}`, {
+      transitGatewayAttachmentId: v.TransitGatewayAttachmentId,
+      transitGatewayId: v.TransitGatewayId,
+      resourceType: "vpc",
+      resourceId: v.VpcId,
+      ...(v.VpcOwnerId ? { resourceOwnerId: v.VpcOwnerId } : {}),
+      ...(state ? { state } : {}),
+      ...(tableId ? { association: { transitGatewayRouteTableId: tableId } } : {}),
+      ...vpcDetails(v.TransitGatewayAttachmentId),
+      ...placement(origin, undefined, undefined),
+      tags: tagsOf(v.Tags),
+    }, origin);
+  }
+
+  for (const { value: p, origin } of snapshot.transitGatewayPeeringAttachments) {
+    const state = oneOf(tgwAttachmentStates, p.State);
+    const ends = [
+      [p.RequesterTgwInfo, p.AccepterTgwInfo],
+      [p.AccepterTgwInfo, p.RequesterTgwInfo],
+    ] as const;
+    for (const [self, peer] of ends) {
+      const tableId = associationsFromTables.get(p.TransitGatewayAttachmentId);
+      b.add("transitGatewayAttachments", `${p.TransitGatewayAttachmentId}@${self.TransitGatewayId}`, {
+        transitGatewayAttachmentId: p.TransitGatewayAttachmentId,
+        transitGatewayId: self.TransitGatewayId,
+        ...(self.OwnerId ? { transitGatewayOwnerId: self.OwnerId } : {}),
+        resourceType: "peering",
+        resourceId: peer.TransitGatewayId,
+        ...(peer.OwnerId ? { resourceOwnerId: peer.OwnerId } : {}),
+        ...(state ? { state } : {}),
+        ...(tableId ? { association: { transitGatewayRouteTableId: tableId } } : {}),
+        ...placement(origin, self.OwnerId, self.Region),
+        tags: tagsOf(p.Tags),
+      }, origin);
+    }
+  }
+}
+
+/**
+ * Route tables gather their associations (from the attachments), their
+ * propagations and their routes (wrapped `search-transit-gateway-routes`).
+ */
+function mapTransitGatewayRouteTables(snapshot: AwsSnapshot, b: TopologyBuilder) {
+  const associations = new Map<string, Set<string>>();
+  const associate = (tableId: string, attachmentId: string) => {
+    if (!associations.has(tableId)) associations.set(tableId, new Set());
+    associations.get(tableId)?.add(attachmentId);
+  };
+  for (const { value: a } of snapshot.transitGatewayAttachments) {
+    if (a.Association?.TransitGatewayRouteTableId && (a.Association.State ?? "associated") === "associated") {
+      associate(a.Association.TransitGatewayRouteTableId, a.TransitGatewayAttachmentId);
+    }
+  }
+  for (const { value } of snapshot.transitGatewayAssociations) {
+    for (const a of value.Associations) if ((a.State ?? "associated") === "associated") associate(value.TransitGatewayRouteTableId, a.TransitGatewayAttachmentId);
+  }
+
+  const propagationStates = ["enabling", "enabled", "disabling", "disabled"] as const;
+  const routeStates = ["pending", "active", "blackhole", "deleting", "deleted"] as const;
+  for (const { value: t, origin } of snapshot.transitGatewayRouteTables) {
+    const propagations = new Map<string, (typeof propagationStates)[number] | undefined>();
+    for (const { value } of snapshot.transitGatewayPropagations.filter((p) => p.value.TransitGatewayRouteTableId === t.TransitGatewayRouteTableId)) {
+      for (const p of value.TransitGatewayRouteTablePropagations) propagations.set(p.TransitGatewayAttachmentId, oneOf(propagationStates, p.State));
+    }
+    const routes = [];
+    const seenRoutes = new Set<string>();
+    for (const { value, origin: routeOrigin } of snapshot.transitGatewayRoutes.filter((r) => r.value.TransitGatewayRouteTableId === t.TransitGatewayRouteTableId)) {
+      for (const r of value.Routes) {
+        if ((r.DestinationCidrBlock === undefined) === (r.PrefixListId === undefined)) {
+          b.warn(routeOrigin, `${t.TransitGatewayRouteTableId}: a route without exactly one destination; left out`);
+          continue;
+        }
+        const key = `${r.DestinationCidrBlock ?? r.PrefixListId}|${r.Type}|${r.TransitGatewayAttachments.map((a) => a.TransitGatewayAttachmentId).join(",")}`;
+        if (seenRoutes.has(key)) continue;
+        seenRoutes.add(key);
+        const type = oneOf(["static", "propagated"], r.Type);
+        const state = oneOf(routeStates, r.State);
+        routes.push({
+          ...(r.DestinationCidrBlock ? { destinationCidrBlock: r.DestinationCidrBlock } : {}),
+          ...(r.PrefixListId ? { prefixListId: r.PrefixListId } : {}),
+          ...(type ? { type } : {}),
+          ...(state ? { state } : {}),
+          transitGatewayAttachments: r.TransitGatewayAttachments.filter((a) => a.TransitGatewayAttachmentId !== undefined).map((a) => ({
+            transitGatewayAttachmentId: a.TransitGatewayAttachmentId as string,
+            ...(a.ResourceId ? { resourceId: a.ResourceId } : {}),
+            ...(a.ResourceType ? { resourceType: a.ResourceType } : {}),
+          })),
+        });
+      }
+    }
+    const state = oneOf(["pending", "available", "deleting", "deleted"], t.State);
+    b.add("transitGatewayRouteTables", t.TransitGatewayRouteTableId, {
+      transitGatewayRouteTableId: t.TransitGatewayRouteTableId,
+      transitGatewayId: t.TransitGatewayId,
+      ...(state ? { state } : {}),
+      defaultAssociationRouteTable: t.DefaultAssociationRouteTable ?? false,
+      defaultPropagationRouteTable: t.DefaultPropagationRouteTable ?? false,
+      associations: [...(associations.get(t.TransitGatewayRouteTableId) ?? [])].map((id) => ({ transitGatewayAttachmentId: id })),
+      propagations: [...propagations].map(([id, s]) => ({ transitGatewayAttachmentId: id, ...(s ? { state: s } : {}) })),
+      routes,
+      ...placement(origin, undefined, undefined),
+      tags: tagsOf(t.Tags),
+    }, origin);
+  }
+}
+
+/** ELBv2 load balancers with their listeners, target groups and registered targets. */
+function mapLoadBalancing(snapshot: AwsSnapshot, b: TopologyBuilder) {
+  const crossZone = new Map<string, boolean>();
+  for (const { value } of snapshot.loadBalancerAttributes) {
+    const attribute = value.Attributes.find((a) => a.Key === "load_balancing.cross_zone.enabled");
+    if (attribute?.Value !== undefined) crossZone.set(value.LoadBalancerArn, attribute.Value === "true");
+  }
+  for (const { value: lb, origin } of snapshot.loadBalancers) {
+    if (!lb.VpcId || !lb.LoadBalancerName) {
+      b.warn(origin, `${lb.LoadBalancerArn} has no VPC or name (not an ELBv2 load balancer in a VPC); left out`);
+      continue;
+    }
+    const type = oneOf(["application", "network", "gateway"], lb.Type);
+    const scheme = oneOf(["internet-facing", "internal"], lb.Scheme);
+    const state = oneOf(["active", "provisioning", "active_impaired", "failed"], lb.State?.Code);
+    b.add("loadBalancers", lb.LoadBalancerArn, {
+      loadBalancerArn: lb.LoadBalancerArn,
+      loadBalancerName: lb.LoadBalancerName,
+      ...(lb.DNSName ? { dnsName: lb.DNSName } : {}),
+      ...(type ? { type } : {}),
+      ...(scheme ? { scheme } : {}),
+      vpcId: lb.VpcId,
+      ...(state ? { state } : {}),
+      availabilityZones: lb.AvailabilityZones.filter((z) => z.SubnetId !== undefined).map((z) => ({
+        ...(z.ZoneName ? { zoneName: z.ZoneName } : {}),
+        subnetId: z.SubnetId as string,
+        loadBalancerAddresses: z.LoadBalancerAddresses.map((a) => ({
+          ...(a.IpAddress ? { ipAddress: a.IpAddress } : {}),
+          ...(a.AllocationId ? { allocationId: a.AllocationId } : {}),
+          ...(a.PrivateIPv4Address ? { privateIPv4Address: a.PrivateIPv4Address } : {}),
+        })),
+      })),
+      securityGroupIds: lb.SecurityGroups,
+      ...(crossZone.has(lb.LoadBalancerArn) ? { crossZoneLoadBalancing: crossZone.get(lb.LoadBalancerArn) } : {}),
+      ...placement(origin, undefined, regionOfArn(lb.LoadBalancerArn)),
+    }, origin);
+  }
+
+  const healthStates = ["initial", "healthy", "unhealthy", "unhealthy.draining", "unused", "draining", "unavailable"] as const;
+  for (const { value: tg, origin } of snapshot.targetGroups) {
+    const targets = snapshot.targetHealth
+      .filter((h) => h.value.TargetGroupArn === tg.TargetGroupArn)
+      .flatMap((h) => h.value.TargetHealthDescriptions)
+      .map((d) => {
+        const health = oneOf(healthStates, d.TargetHealth?.State);
+        return {
+          id: d.Target.Id,
+          ...(d.Target.Port !== undefined ? { port: d.Target.Port } : {}),
+          ...(d.Target.AvailabilityZone ? { availabilityZone: d.Target.AvailabilityZone } : {}),
+          ...(health ? { health } : {}),
+        };
+      });
+    const targetType = oneOf(["instance", "ip", "lambda", "alb"], tg.TargetType);
+    b.add("targetGroups", tg.TargetGroupArn, {
+      targetGroupArn: tg.TargetGroupArn,
+      ...(tg.TargetGroupName ? { targetGroupName: tg.TargetGroupName } : {}),
+      ...(tg.Protocol ? { protocol: tg.Protocol } : {}),
+      ...(tg.Port !== undefined ? { port: tg.Port } : {}),
+      ...(targetType ? { targetType } : {}),
+      ...(tg.VpcId ? { vpcId: tg.VpcId } : {}),
+      loadBalancerArns: tg.LoadBalancerArns,
+      targets,
+      ...placement(origin, undefined, regionOfArn(tg.TargetGroupArn)),
+    }, origin);
+  }
+
+  const listeners = [
+    ...snapshot.listeners,
+    ...snapshot.loadBalancerListeners.flatMap(({ value, origin }) => value.Listeners.map((l) => ({ value: l, origin }))),
+  ];
+  const actionTypes = ["forward", "authenticate-oidc", "authenticate-cognito", "redirect", "fixed-response"] as const;
+  for (const { value: l, origin } of listeners) {
+    b.add("listeners", l.ListenerArn, {
+      listenerArn: l.ListenerArn,
+      loadBalancerArn: l.LoadBalancerArn,
+      ...(l.Protocol ? { protocol: l.Protocol } : {}),
+      ...(l.Port !== undefined ? { port: l.Port } : {}),
+      defaultActions: l.DefaultActions.flatMap((a) => {
+        const type = oneOf(actionTypes, a.Type);
+        if (!type) return [];
+        return [{
+          type,
+          ...(a.TargetGroupArn ? { targetGroupArn: a.TargetGroupArn } : {}),
+          ...(a.ForwardConfig ? { forwardConfig: { targetGroups: a.ForwardConfig.TargetGroups.map((t) => ({ targetGroupArn: t.TargetGroupArn, ...(t.Weight !== undefined ? { weight: t.Weight } : {}) })) } } : {}),
+          ...(a.Order !== undefined ? { order: a.Order } : {}),
+        }];
+      }),
+      ...placement(origin, undefined, regionOfArn(l.ListenerArn)),
+    }, origin);
+  }
+}
