@@ -1,0 +1,176 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { readSnapshotTopology } from "./index";
+import { addSnapshotDocument, emptySnapshot, type SnapshotOrigin } from "./snapshot";
+import { snapshotToTopology } from "./to-topology";
+
+/** A snapshot built from a few describe-* documents, each with the folder it came from. */
+function snapshotOf(...documents: [SnapshotOrigin, unknown][]) {
+  const snapshot = emptySnapshot();
+  for (const [origin, document] of documents) {
+    const messages = addSnapshotDocument(snapshot, document, origin);
+    expect(messages.errors).toEqual([]);
+  }
+  return snapshot;
+}
+
+function converted(...documents: [SnapshotOrigin, unknown][]) {
+  const result = snapshotToTopology(snapshotOf(...documents));
+  if (!result.ok) throw new Error(result.errors.join("\n"));
+  return result;
+}
+
+describe("snapshotToTopology", () => {
+  it("reads the two-tier fixture: Region from the zone, owner from OwnerId, interfaces from describe-instances", () => {
+    const result = readSnapshotTopology(path.join(import.meta.dirname, "fixtures/two-tier"));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const web = result.topology.instances.find((i) => i.instanceId === "i-0web0000000000001");
+    expect(web).toMatchObject({ region: "us-east-1", ownerId: "111122223333", publicIpAddress: "198.51.100.10" });
+    expect(result.topology.networkInterfaces.map((e) => [e.networkInterfaceId, e.attachment?.instanceId])).toEqual([
+      ["eni-0web000000000001", "i-0web0000000000001"],
+      ["eni-0db00000000000002", "i-0db00000000000002"],
+    ]);
+    const db = result.topology.securityGroups.find((g) => g.groupId === "sg-0db0000000000001");
+    expect(db?.ipPermissions[0]?.userIdGroupPairs[0]?.groupId).toBe("sg-0web000000000001");
+  });
+
+  it("keeps one copy of a peering connection both accounts list, preferring the active one", () => {
+    const side = (status: string) => ({
+      VpcPeeringConnections: [
+        {
+          VpcPeeringConnectionId: "pcx-1",
+          Status: { Code: status },
+          RequesterVpcInfo: { VpcId: "vpc-a", OwnerId: "111111111111", Region: "us-east-1" },
+          AccepterVpcInfo: { VpcId: "vpc-b", OwnerId: "222222222222", Region: "us-east-1", CidrBlock: "10.2.0.0/16" },
+        },
+      ],
+    });
+    const result = converted(
+      [{ file: "accounts/111111111111/us-east-1/VpcPeeringConnections.json", accountId: "111111111111" }, side("pending-acceptance")],
+      [{ file: "accounts/222222222222/us-east-1/VpcPeeringConnections.json", accountId: "222222222222" }, side("active")],
+    );
+    expect(result.topology.vpcPeeringConnections).toHaveLength(1);
+    expect(result.topology.vpcPeeringConnections[0]?.status).toBe("active");
+  });
+
+  it("merges transit gateway attachments from the generic, VPC and route-table outputs", () => {
+    const origin = { file: "x.json", region: "us-east-1" };
+    const result = converted(
+      [origin, { TransitGateways: [{ TransitGatewayId: "tgw-1", OwnerId: "111111111111" }] }],
+      [origin, { TransitGatewayRouteTables: [{ TransitGatewayRouteTableId: "tgw-rtb-1", TransitGatewayId: "tgw-1" }] }],
+      [
+        origin,
+        {
+          TransitGatewayAttachments: [
+            {
+              TransitGatewayAttachmentId: "tgw-attach-1",
+              TransitGatewayId: "tgw-1",
+              ResourceType: "vpc",
+              ResourceId: "vpc-a",
+              Association: { TransitGatewayRouteTableId: "tgw-rtb-1", State: "associated" },
+            },
+          ],
+        },
+      ],
+      [origin, { TransitGatewayVpcAttachments: [{ TransitGatewayAttachmentId: "tgw-attach-1", TransitGatewayId: "tgw-1", VpcId: "vpc-a", SubnetIds: ["subnet-a"] }] }],
+      [origin, { TransitGatewayRouteTableId: "tgw-rtb-1", TransitGatewayRouteTablePropagations: [{ TransitGatewayAttachmentId: "tgw-attach-1", State: "enabled" }] }],
+      [
+        origin,
+        {
+          TransitGatewayRouteTableId: "tgw-rtb-1",
+          Routes: [{ DestinationCidrBlock: "0.0.0.0/0", State: "blackhole", Type: "static", TransitGatewayAttachments: [] }],
+        },
+      ],
+    );
+    expect(result.topology.transitGatewayAttachments).toEqual([
+      expect.objectContaining({ transitGatewayAttachmentId: "tgw-attach-1", resourceId: "vpc-a", subnetIds: ["subnet-a"], association: { transitGatewayRouteTableId: "tgw-rtb-1", state: "associated" } }),
+    ]);
+    const table = result.topology.transitGatewayRouteTables[0];
+    expect(table?.associations).toEqual([{ transitGatewayAttachmentId: "tgw-attach-1", state: "associated" }]);
+    expect(table?.propagations).toEqual([{ transitGatewayAttachmentId: "tgw-attach-1", state: "enabled" }]);
+    expect(table?.routes).toEqual([expect.objectContaining({ destinationCidrBlock: "0.0.0.0/0", state: "blackhole", type: "static" })]);
+  });
+
+  it("lists a transit gateway peering attachment once per side", () => {
+    const result = converted([
+      { file: "p.json" },
+      {
+        TransitGatewayPeeringAttachments: [
+          {
+            TransitGatewayAttachmentId: "tgw-attach-p",
+            RequesterTgwInfo: { TransitGatewayId: "tgw-east", Region: "us-east-1" },
+            AccepterTgwInfo: { TransitGatewayId: "tgw-west", Region: "us-west-1" },
+            State: "available",
+          },
+        ],
+      },
+    ]);
+    expect(result.topology.transitGatewayAttachments.map((a) => [a.transitGatewayId, a.resourceId, a.region])).toEqual([
+      ["tgw-east", "tgw-west", "us-east-1"],
+      ["tgw-west", "tgw-east", "us-west-1"],
+    ]);
+  });
+
+  it("leaves out a route whose target the model lacks, with a warning", () => {
+    const result = converted([
+      { file: "RouteTables.json" },
+      {
+        RouteTables: [
+          {
+            RouteTableId: "rtb-1",
+            VpcId: "vpc-1",
+            Routes: [
+              { DestinationCidrBlock: "10.0.0.0/16", GatewayId: "local", State: "active" },
+              { DestinationCidrBlock: "0.0.0.0/0", GatewayId: "odd-123", State: "active" },
+            ],
+          },
+        ],
+      },
+    ]);
+    expect(result.topology.routeTables[0]?.routes).toHaveLength(1);
+    expect(result.warnings).toEqual(['RouteTables.json: rtb-1: route to "odd-123" has a target the evaluator does not model; route left out']);
+  });
+
+  it("reports a value AWS would never send with the file and the resource", () => {
+    const result = snapshotToTopology(snapshotOf([{ file: "Subnets.json" }, { Subnets: [{ SubnetId: "subnet-1", VpcId: "vpc-1", CidrBlock: "10.0.0.0/33" }] }]));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0]).toMatch(/^Subnets\.json: subnet-1: cidrBlock: expected an IPv4 CIDR block/);
+  });
+
+  it("joins managed prefix lists with their wrapped entries", () => {
+    const result = converted(
+      [{ file: "pl.json" }, { ManagedPrefixLists: [{ PrefixListId: "pl-office", PrefixListName: "office", AddressFamily: "IPv4" }] }],
+      [{ file: "entries.json" }, { PrefixListId: "pl-office", Entries: [{ Cidr: "203.0.113.0/24", Description: "HQ" }] }],
+    );
+    expect(result.topology.prefixLists).toEqual([
+      expect.objectContaining({ prefixListId: "pl-office", entries: [{ cidr: "203.0.113.0/24", description: "HQ" }] }),
+    ]);
+  });
+
+  it("turns AWS-managed prefix lists into public service ranges too", () => {
+    const result = converted([
+      { file: "PrefixLists.json" },
+      { PrefixLists: [{ PrefixListId: "pl-63a5400a", PrefixListName: "com.amazonaws.us-east-1.s3", Cidrs: ["52.216.0.0/15"] }] },
+    ]);
+    expect(result.topology.awsServices).toEqual([
+      expect.objectContaining({ serviceName: "com.amazonaws.us-east-1.s3", prefixListId: "pl-63a5400a", cidrBlocks: ["52.216.0.0/15"], region: "us-east-1" }),
+    ]);
+  });
+
+  it("gives target groups their registered targets and load balancers their cross-zone attribute", () => {
+    const lbArn = "arn:aws:elasticloadbalancing:us-east-2:111111111111:loadbalancer/net/web/0123";
+    const tgArn = "arn:aws:elasticloadbalancing:us-east-2:111111111111:targetgroup/web/4567";
+    const result = converted(
+      [{ file: "lb.json" }, { LoadBalancers: [{ LoadBalancerArn: lbArn, LoadBalancerName: "web", Type: "network", Scheme: "internal", VpcId: "vpc-1", AvailabilityZones: [{ ZoneName: "us-east-2a", SubnetId: "subnet-a" }] }] }],
+      [{ file: "tg.json" }, { TargetGroups: [{ TargetGroupArn: tgArn, Port: 80, Protocol: "TCP", TargetType: "instance", VpcId: "vpc-1" }] }],
+      [{ file: "l.json" }, { Listeners: [{ ListenerArn: `${lbArn}/l1`.replace("loadbalancer/", "listener/"), LoadBalancerArn: lbArn, Port: 80, Protocol: "TCP", DefaultActions: [{ Type: "forward", TargetGroupArn: tgArn }] }] }],
+      [{ file: "th.json" }, { TargetGroupArn: tgArn, TargetHealthDescriptions: [{ Target: { Id: "i-1", Port: 22 }, TargetHealth: { State: "healthy" } }] }],
+      [{ file: "attrs.json" }, { LoadBalancerArn: lbArn, Attributes: [{ Key: "load_balancing.cross_zone.enabled", Value: "true" }] }],
+    );
+    expect(result.topology.loadBalancers[0]).toMatchObject({ type: "network", scheme: "internal", crossZoneLoadBalancing: true, region: "us-east-2" });
+    expect(result.topology.targetGroups[0]?.targets).toEqual([{ id: "i-1", port: 22, health: "healthy" }]);
+    expect(result.topology.listeners[0]?.defaultActions[0]).toMatchObject({ type: "forward", targetGroupArn: tgArn });
+  });
+});
