@@ -1,0 +1,154 @@
+import { parseArgs } from "node:util";
+import ipaddr from "ipaddr.js";
+import { z } from "zod";
+
+/**
+ * Command-line arguments of `npm run reachability`, with the flag names of
+ * `aws ec2 create-network-insights-path` (`--source`, `--destination`,
+ * `--protocol`, `--destination-port`, `--source-ip`, `--destination-ip`).
+ */
+
+export const usage = `Usage:
+  npm run --silent reachability -- analyze --snapshot PATH --source ID [--destination ID]
+      [--protocol tcp|udp|icmp|all] [--destination-port N] [--source-ip IP] [--destination-ip IP]
+      [--format json|text]
+  npm run --silent reachability -- matrix --snapshot PATH [--protocol tcp|udp|icmp|all] [--destination-port N]
+
+PATH is a folder (searched recursively) or one file of unmodified "aws ec2 describe-*" JSON outputs.
+Sources and destinations are ids of instances, network interfaces, internet gateways, VPC endpoints,
+VPN gateways, transit gateways, peering connections, subnets or VPCs; --destination may be left out
+when --destination-ip names the address.
+Exit status: 0 when the analysis ran (whatever it found), 2 for bad input.`;
+
+export class UsageError extends Error {}
+
+const protocolSchema = z.enum(["tcp", "udp", "icmp", "all"], {
+  error: () => "--protocol must be tcp, udp, icmp or all",
+});
+
+function portFlag(flag: string) {
+  return z
+    .string()
+    .regex(/^[0-9]+$/, { message: `${flag} must be a port number from 0 to 65535` })
+    .transform(Number)
+    .refine((n) => n <= 65535, { message: `${flag} must be a port number from 0 to 65535` });
+}
+
+function ipFlag(flag: string) {
+  return z.string().refine((s) => ipaddr.isValid(s), { message: `${flag} must be an IPv4 or IPv6 address` });
+}
+
+const analyzeSchema = z
+  .object({
+    snapshot: z.string({ error: () => "--snapshot PATH is required" }).min(1, { message: "--snapshot PATH is required" }),
+    source: z.string({ error: () => "--source ID is required" }).min(1, { message: "--source ID is required" }),
+    destination: z.string().min(1).optional(),
+    protocol: protocolSchema.default("tcp"),
+    "destination-port": portFlag("--destination-port").optional(),
+    "source-ip": ipFlag("--source-ip").optional(),
+    "destination-ip": ipFlag("--destination-ip").optional(),
+    format: z.enum(["json", "text"], { error: () => "--format must be json or text" }).default("text"),
+  })
+  .refine((a) => a.destination !== undefined || a["destination-ip"] !== undefined, {
+    message: "--destination ID (or --destination-ip IP) is required",
+  })
+  .refine((a) => a["destination-port"] === undefined || a.protocol === "tcp" || a.protocol === "udp", {
+    message: "--destination-port applies only to --protocol tcp or udp",
+  });
+
+const matrixSchema = z
+  .object({
+    snapshot: z.string({ error: () => "--snapshot PATH is required" }).min(1, { message: "--snapshot PATH is required" }),
+    protocol: protocolSchema.default("tcp"),
+    "destination-port": portFlag("--destination-port").optional(),
+  })
+  .refine((a) => a["destination-port"] === undefined || a.protocol === "tcp" || a.protocol === "udp", {
+    message: "--destination-port applies only to --protocol tcp or udp",
+  });
+
+export type AnalyzeArgs = {
+  command: "analyze";
+  snapshot: string;
+  source: string;
+  destination?: string;
+  protocol: "tcp" | "udp" | "icmp" | "all";
+  destinationPort?: number;
+  sourceIp?: string;
+  destinationIp?: string;
+  format: "json" | "text";
+};
+
+export type MatrixArgs = {
+  command: "matrix";
+  snapshot: string;
+  protocol: "tcp" | "udp" | "icmp" | "all";
+  destinationPort?: number;
+};
+
+export type CliArgs = AnalyzeArgs | MatrixArgs | { command: "help" };
+
+const flagOptions = {
+  snapshot: { type: "string" },
+  source: { type: "string" },
+  destination: { type: "string" },
+  protocol: { type: "string" },
+  "destination-port": { type: "string" },
+  "source-ip": { type: "string" },
+  "destination-ip": { type: "string" },
+  format: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+function firstIssue(error: z.ZodError): string {
+  return error.issues[0]?.message ?? "invalid arguments";
+}
+
+/** Parse argv (without `node` and the script); throws UsageError with a one-line message. */
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: flagOptions, allowPositionals: true, strict: true });
+  } catch (error) {
+    // node's messages ("Unknown option '--sorce'…") are clear; keep the first sentence.
+    const message = error instanceof Error ? error.message.split(". ")[0] ?? error.message : String(error);
+    throw new UsageError(message);
+  }
+  const { values, positionals } = parsed;
+  const command = positionals[0];
+  if (values.help || command === "help" || command === undefined) {
+    if (command === undefined && !values.help) throw new UsageError("missing command: analyze or matrix");
+    return { command: "help" };
+  }
+  if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
+
+  if (command === "analyze") {
+    const result = analyzeSchema.safeParse(values);
+    if (!result.success) throw new UsageError(firstIssue(result.error));
+    const a = result.data;
+    return {
+      command,
+      snapshot: a.snapshot,
+      source: a.source,
+      ...(a.destination !== undefined ? { destination: a.destination } : {}),
+      protocol: a.protocol,
+      ...(a["destination-port"] !== undefined ? { destinationPort: a["destination-port"] } : {}),
+      ...(a["source-ip"] !== undefined ? { sourceIp: a["source-ip"] } : {}),
+      ...(a["destination-ip"] !== undefined ? { destinationIp: a["destination-ip"] } : {}),
+      format: a.format,
+    };
+  }
+  if (command === "matrix") {
+    const extra = (["source", "destination", "source-ip", "destination-ip", "format"] as const).find((f) => values[f] !== undefined);
+    if (extra) throw new UsageError(`--${extra} does not apply to matrix`);
+    const result = matrixSchema.safeParse(values);
+    if (!result.success) throw new UsageError(firstIssue(result.error));
+    const m = result.data;
+    return {
+      command,
+      snapshot: m.snapshot,
+      protocol: m.protocol,
+      ...(m["destination-port"] !== undefined ? { destinationPort: m["destination-port"] } : {}),
+    };
+  }
+  throw new UsageError(`unknown command "${command}": use analyze or matrix`);
+}
