@@ -14,8 +14,9 @@ export class LessonContentError extends Error {
     readonly file: string,
     readonly field: string | null,
     detail: string,
+    fieldLabel = "frontmatter field",
   ) {
-    super(`${file}: ${field ? `frontmatter field "${field}": ` : ""}${detail}`);
+    super(`${file}: ${field ? `${fieldLabel} "${field}": ` : ""}${detail}`);
     this.name = "LessonContentError";
   }
 }

@@ -5,6 +5,8 @@ import { LessonCheck } from "@/components/lesson-check";
 import { LessonContent } from "@/components/lesson-content";
 import { compileLesson } from "@/lib/course/compile-lesson";
 import { findLesson, listLessons } from "@/lib/course/lessons";
+import { scenarioNamesIn } from "@/lib/course/scenario";
+import { loadScenarios } from "@/lib/course/scenarios";
 
 export const dynamicParams = false;
 
@@ -27,7 +29,7 @@ export default async function LessonPage({ params }: Props) {
   const index = lessons.findIndex((l) => l.slug === slug);
   const previous = lessons[index - 1];
   const next = lessons[index + 1];
-  const { code, toc } = await compileLesson(lesson);
+  const [{ code, toc }, scenarios] = await Promise.all([compileLesson(lesson), loadScenarios(scenarioNamesIn(lesson.body))]);
 
   return (
     <div className="lg:grid lg:grid-cols-[1fr_14rem] lg:gap-10">
@@ -42,7 +44,7 @@ export default async function LessonPage({ params }: Props) {
           </ul>
         </section>
         <div className="prose-lesson mt-6">
-          <LessonContent code={code} />
+          <LessonContent code={code} scenarios={scenarios} />
         </div>
         <LessonCheck lessonSlug={lesson.slug} quiz={lesson.quiz} />
         <nav aria-label="Lessons" className="mt-12 flex flex-wrap justify-between gap-4 border-t border-slate-200 pt-6 dark:border-slate-800">

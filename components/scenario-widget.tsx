@@ -1,0 +1,120 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { applyControls, type Probe, type ScenarioData } from "@/lib/course/scenario";
+import { evaluateProbes, type ProbeVerdict } from "@/lib/course/evaluate-probes";
+import { TopologyDiagram } from "./topology-diagram";
+
+/**
+ * A live scenario: the learner flips controls (a route, a rule, an attachment) and every
+ * probe is re-evaluated at once, in the browser, by the same evaluator the CLI uses.
+ */
+export function ScenarioWidget({ name, scenario }: { name: string; scenario: ScenarioData | undefined }) {
+  const [states, setStates] = useState<Record<string, boolean>>({});
+  const [selected, setSelected] = useState(0);
+
+  const outcome = useMemo(() => (scenario ? applyControls(scenario, states) : null), [scenario, states]);
+  const evaluation = useMemo(() => {
+    if (!scenario || !outcome?.ok) return null;
+    const started = performance.now();
+    const verdicts = evaluateProbes(outcome.topology, scenario.probes);
+    return { verdicts, ms: performance.now() - started };
+  }, [scenario, outcome]);
+
+  if (!scenario) {
+    return <p role="alert" className="rounded-md border border-red-300 p-3">The scenario &ldquo;{name}&rdquo; is missing from content/scenarios.</p>;
+  }
+  const verdict = evaluation?.verdicts[selected];
+  const highlight = verdict ? new Set(verdict.pathIds) : undefined;
+
+  return (
+    <section aria-label={`Live scenario: ${scenario.title}`} className="not-prose my-8 rounded-xl border-2 border-sky-200 p-4 dark:border-sky-900" data-scenario={name}>
+      <h3 className="m-0 text-lg font-semibold">Try it: {scenario.title}</h3>
+      <p className="mt-1 text-slate-700 dark:text-slate-300">{scenario.description}</p>
+
+      {scenario.controls.length > 0 ? (
+        <fieldset className="mt-3 space-y-1">
+          <legend className="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">Change the network</legend>
+          {scenario.controls.map((control) => {
+            const id = `${name}-${control.id}`;
+            const on = states[control.id] ?? control.initial;
+            return (
+              <div key={control.id} className="flex items-start gap-2">
+                <input id={id} type="checkbox" className="mt-1 h-4 w-4" checked={on} onChange={(e) => setStates((s) => ({ ...s, [control.id]: e.target.checked }))} />
+                <label htmlFor={id}>{control.label}</label>
+              </div>
+            );
+          })}
+        </fieldset>
+      ) : null}
+
+      {outcome && !outcome.ok ? <p role="alert" className="mt-3 text-red-700 dark:text-red-400">{outcome.error}</p> : null}
+
+      {outcome?.ok ? <TopologyDiagram topology={outcome.topology} highlight={highlight} label={`Diagram of “${scenario.title}”; the selected probe's path is highlighted.`} /> : null}
+
+      {evaluation ? (
+        <div className="mt-3">
+          <h4 className="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">Probes</h4>
+          <ul className="mt-2 space-y-2" aria-live="polite">
+            {evaluation.verdicts.map((v, i) => (
+              <ProbeRow key={`${v.probe.label}-${i}`} verdict={v} selected={i === selected} onSelect={() => setSelected(i)} />
+            ))}
+          </ul>
+          <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">Evaluated in your browser in {evaluation.ms.toFixed(1)} ms.</p>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function ProbeRow({ verdict, selected, onSelect }: { verdict: ProbeVerdict; selected: boolean; onSelect: () => void }) {
+  const reachable = verdict.status === "reachable";
+  return (
+    <li className={`rounded-md border p-3 ${selected ? "border-sky-500" : "border-slate-200 dark:border-slate-700"}`} data-probe={verdict.probe.label}>
+      <div className="flex flex-wrap items-center gap-2">
+        <span className={`rounded-full px-2 py-0.5 text-xs font-bold ${reachable ? "bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100" : "bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-100"}`} data-verdict={verdict.status}>
+          {reachable ? "Reachable" : verdict.status === "error" ? "Error" : "Blocked"}
+        </span>
+        <span className="font-medium">{verdict.probe.label}</span>
+        <span className="text-sm text-slate-600 dark:text-slate-400">{describeProbe(verdict.probe)}</span>
+        <button type="button" onClick={onSelect} aria-pressed={selected} className="ml-auto rounded border border-slate-300 px-2 py-0.5 text-sm dark:border-slate-600">
+          {selected ? "Shown on diagram" : "Show path"}
+        </button>
+      </div>
+      {verdict.explanations.length > 0 ? (
+        <ul className="mt-2 space-y-1 text-sm">
+          {verdict.explanations.map((e, i) => (
+            <li key={i}>
+              <code className="mr-1 text-xs">{e.code}</code> {e.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {verdict.forward.length > 0 ? (
+        <details className="mt-2 text-sm" open={selected}>
+          <summary className="cursor-pointer">Hop by hop ({verdict.forward.length} steps{verdict.returnPath.length > 0 ? `, return ${verdict.returnPath.length}` : ""})</summary>
+          <ol className="mt-1 list-decimal space-y-0.5 pl-6">
+            {verdict.forward.map((hop, i) => (
+              <li key={i}><code className="text-xs">{hop.id}</code> {hop.note}</li>
+            ))}
+          </ol>
+          {verdict.returnPath.length > 0 ? (
+            <>
+              <p className="mt-2 font-medium">Return path</p>
+              <ol className="mt-1 list-decimal space-y-0.5 pl-6">
+                {verdict.returnPath.map((hop, i) => (
+                  <li key={i}><code className="text-xs">{hop.id}</code> {hop.note}</li>
+                ))}
+              </ol>
+            </>
+          ) : null}
+        </details>
+      ) : null}
+    </li>
+  );
+}
+
+function describeProbe(p: Probe): string {
+  const port = p.destinationPort !== undefined ? ` port ${p.destinationPort}` : "";
+  return `${p.protocol.toUpperCase()}${port}`;
+}
