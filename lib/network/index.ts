@@ -3,3 +3,23 @@
  * the grader, the snapshot reader or the CLI needs is exported from here.
  */
 export * from "./model";
+export { parseIpv4, formatIpv4, parseIpv4Cidr } from "./ip";
+export type { Packet } from "./packet";
+export { indexTopology, type IndexedTopology, type IndexedInterface } from "./model/indexed-topology";
+export * from "./questions/explanations";
+export type * from "./questions/path-component";
+export {
+  analyze,
+  analysisQuerySchema,
+  pathHops,
+  DEFAULT_INTERNET_DESTINATION,
+  DEFAULT_INTERNET_SOURCE,
+  DEFAULT_SOURCE_PORT,
+  type AnalysisQuery,
+  type AnalysisResult,
+  type AnalysisSuccess,
+  type AnalysisFailure,
+  type AnalysisErrorCode,
+  type ResolvedQuery,
+  type TrafficEvent,
+} from "./questions/analyze";

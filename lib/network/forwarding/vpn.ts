@@ -1,0 +1,131 @@
+import { parseIpv4Cidr, PrefixTable, prefixesOverlap, type Prefix } from "../ip";
+import type { IndexedTopology } from "../model/indexed-topology";
+import type { OnPremisesNetwork, VirtualInterface, VpnConnection } from "../model/topology";
+
+/**
+ * Site-to-Site VPN and the virtual private gateway's own routing: which
+ * on-premises ranges a gateway learns and which connection wins.
+ * https://docs.aws.amazon.com/vpn/latest/s2svpn/VPNRoutingTypes.html
+ */
+
+export type VgwRouteSource =
+  | { kind: "direct-connect"; virtualInterface: VirtualInterface }
+  | { kind: "vpn-static"; vpnConnection: VpnConnection }
+  | { kind: "vpn-bgp"; vpnConnection: VpnConnection };
+
+export interface LearnedRoute {
+  cidr: string;
+  prefix: Prefix;
+  source: VgwRouteSource;
+  /** The on-premises networks behind this route's connection. */
+  networks: OnPremisesNetwork[];
+  /** Lower wins for the same prefix: Direct Connect BGP, then VPN static, then VPN BGP (Site-to-Site VPN "Route priority"). */
+  priority: number;
+}
+
+export function isVpnUp(vpn: VpnConnection): boolean {
+  if (vpn.state !== "available") return false;
+  // With tunnel telemetry, at least one of the two tunnels must be up.
+  return vpn.vgwTelemetry.length === 0 || vpn.vgwTelemetry.some((t) => t.status === "UP");
+}
+
+/** On-premises networks reached through a VPN connection's customer gateway. */
+export function networksOfVpn(index: IndexedTopology, vpn: VpnConnection): OnPremisesNetwork[] {
+  return index.onPremisesOfCustomerGateway.get(vpn.customerGatewayId) ?? [];
+}
+
+/** Routes a gateway (virtual private gateway or transit gateway) learns from its VPN connections. */
+export function vpnRoutes(index: IndexedTopology, vpn: VpnConnection): LearnedRoute[] {
+  const networks = networksOfVpn(index, vpn);
+  const out: LearnedRoute[] = [];
+  if (vpn.options.staticRoutesOnly) {
+    for (const r of vpn.routes) {
+      const p = parseIpv4Cidr(r.destinationCidrBlock);
+      if (p && r.state === "available") out.push({ cidr: r.destinationCidrBlock, prefix: p, source: { kind: "vpn-static", vpnConnection: vpn }, networks, priority: 1 });
+    }
+  } else {
+    for (const n of networks) {
+      for (const c of n.cidrBlocks) {
+        const p = parseIpv4Cidr(c);
+        if (p) out.push({ cidr: c, prefix: p, source: { kind: "vpn-bgp", vpnConnection: vpn }, networks: [n], priority: 2 });
+      }
+    }
+  }
+  return out;
+}
+
+/** Routes learned over Direct Connect private/transit virtual interfaces ending on `gatewayId` (a VGW or DX gateway). */
+export function directConnectRoutes(index: IndexedTopology, gatewayId: string): LearnedRoute[] {
+  const out: LearnedRoute[] = [];
+  for (const vif of index.virtualInterfacesOfGateway.get(gatewayId) ?? []) {
+    if (vif.virtualInterfaceState !== "available") continue;
+    const connection = index.directConnectConnections.get(vif.connectionId);
+    if (connection && connection.connectionState !== "available") continue;
+    for (const n of index.onPremisesOfVirtualInterface.get(vif.virtualInterfaceId) ?? []) {
+      for (const c of n.cidrBlocks) {
+        const p = parseIpv4Cidr(c);
+        if (p) out.push({ cidr: c, prefix: p, source: { kind: "direct-connect", virtualInterface: vif }, networks: [n], priority: 0 });
+      }
+    }
+  }
+  return out;
+}
+
+/** Direct Connect gateways associated with a virtual private gateway or transit gateway. */
+export function directConnectGatewaysOf(index: IndexedTopology, gatewayId: string): string[] {
+  const out: string[] = [];
+  for (const g of index.directConnectGateways.values()) {
+    if (g.directConnectGatewayState !== "available") continue;
+    if (g.associations.some((a) => a.associatedGateway.id === gatewayId && a.associationState === "associated")) out.push(g.directConnectGatewayId);
+  }
+  return out;
+}
+
+/** Everything a virtual private gateway learns: its VPN connections' routes and Direct Connect routes (directly or through a DX gateway). */
+export function vpnGatewayLearnedRoutes(index: IndexedTopology, vgwId: string): LearnedRoute[] {
+  const key = `vgw-routes:${vgwId}`;
+  const cached = index.cache.get(key);
+  if (Array.isArray(cached)) return cached as LearnedRoute[];
+  const out: LearnedRoute[] = [];
+  for (const vpn of index.vpnConnectionsOfGateway.get(vgwId) ?? []) if (isVpnUp(vpn)) out.push(...vpnRoutes(index, vpn));
+  out.push(...directConnectRoutes(index, vgwId));
+  for (const dxgw of directConnectGatewaysOf(index, vgwId)) out.push(...directConnectRoutes(index, dxgw));
+  index.cache.set(key, out);
+  return out;
+}
+
+function learnedTable(index: IndexedTopology, vgwId: string): PrefixTable<LearnedRoute> {
+  const key = `vgw-table:${vgwId}`;
+  const cached = index.cache.get(key);
+  if (cached instanceof PrefixTable) return cached as PrefixTable<LearnedRoute>;
+  const table = new PrefixTable<LearnedRoute>();
+  for (const r of vpnGatewayLearnedRoutes(index, vgwId)) table.add(r.prefix, r);
+  index.cache.set(key, table);
+  return table;
+}
+
+/** The route a virtual private gateway uses toward on-premises: longest prefix, then DX > VPN static > VPN BGP. */
+export function lookupVpnGatewayRoute(index: IndexedTopology, vgwId: string, ip: number, exclude?: (r: LearnedRoute) => boolean): LearnedRoute | undefined {
+  for (const match of learnedTable(index, vgwId).lookupAll(ip)) {
+    let best: LearnedRoute | undefined;
+    for (const r of match.values) if (!exclude?.(r) && (!best || r.priority < best.priority)) best = r;
+    if (best) return best;
+  }
+  return undefined;
+}
+
+/**
+ * VPN CloudHub: a virtual private gateway relays between its VPN sites when
+ * the sites' ranges do not overlap.
+ * https://docs.aws.amazon.com/vpn/latest/s2svpn/VPN_CloudHub.html
+ */
+export function cloudHubOverlap(from: OnPremisesNetwork, to: OnPremisesNetwork): string | undefined {
+  for (const a of from.cidrBlocks) {
+    for (const b of to.cidrBlocks) {
+      const pa = parseIpv4Cidr(a);
+      const pb = parseIpv4Cidr(b);
+      if (pa && pb && prefixesOverlap(pa, pb)) return `${a} overlaps ${b}`;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,583 @@
+import { z } from "zod";
+import { addressInPrefix, formatIpv4, parseIpv4, parseIpv4Cidr, prefixContains } from "../ip";
+import { indexTopology, subnetOfIp, type IndexedInterface, type IndexedTopology } from "../model/indexed-topology";
+import type { Topology } from "../model/topology";
+import { protocolName, reversePacket, type Packet } from "../packet";
+import { dispositionOfBlock, type BlockKind, type Disposition } from "./explanations";
+import type { ComponentRef, Explanation, PathComponent } from "./path-component";
+import {
+  clientVpn,
+  header,
+  hopOf,
+  interfaceEgress,
+  interfaceRef,
+  internetGatewayIngress,
+  onTheInternet,
+  startFromGatewayEndpoint,
+  startFromOnPremises,
+  startFromPeering,
+  startFromVpcRouter,
+  startFromVpnGatewaySide,
+  subnetEgress,
+  transitGatewayRoute,
+  type InterfaceEvent,
+  type Session,
+  type Target,
+  type TraceContext,
+  type TraceEnd,
+} from "./trace";
+
+/**
+ * `analyze`: follow one packet from a source to a destination and its reply
+ * back, as Reachability Analyzer does from configuration alone.
+ * https://docs.aws.amazon.com/vpc/latest/reachability/how-reachability-analyzer-works.html
+ */
+
+/** The internet address used when a query starts at the internet without a `sourceIp` (TEST-NET-3, RFC 5737). */
+export const DEFAULT_INTERNET_SOURCE = "203.0.113.10";
+/** The internet address used for an internet-bound destination without a `destinationIp` (TEST-NET-2). */
+export const DEFAULT_INTERNET_DESTINATION = "198.51.100.20";
+/** Forward TCP/UDP packets leave from this port unless `sourcePort` says otherwise: the first of the ephemeral range 49152–65535. */
+export const DEFAULT_SOURCE_PORT = 49152;
+
+const ipv4 = z.string().refine((s) => parseIpv4(s) !== undefined, { message: 'expected an IPv4 address like "10.0.1.25"' });
+
+export const analysisQuerySchema = z
+  .strictObject({
+    /** Instance, network interface, subnet, VPC, internet gateway ("internet" for any internet address), VPC endpoint, VPN gateway, transit gateway, peering connection, NAT gateway, Client VPN endpoint, on-premises network, Direct Connect VIF or gateway, VPN connection, load balancer ARN. */
+    source: z.string().min(1),
+    /** Any id `source` accepts, "internet", or an AWS service name (`com.amazonaws.us-east-1.s3`); may be left out when `destinationIp` is given. */
+    destination: z.string().min(1).optional(),
+    /** "tcp", "udp", "icmp", "all", or an IP protocol number ("0" is a bare IP packet). */
+    protocol: z.union([z.enum(["tcp", "udp", "icmp", "all", "TCP", "UDP", "ICMP"]), z.string().regex(/^-1$|^[0-9]{1,3}$/), z.number().int().min(-1).max(255)]).default("tcp"),
+    destinationPort: z.number().int().min(0).max(65535).optional(),
+    sourcePort: z.number().int().min(0).max(65535).optional(),
+    sourceIp: ipv4.optional(),
+    destinationIp: ipv4.optional(),
+  })
+  .refine((q) => q.destination !== undefined || q.destinationIp !== undefined, { message: "give a destination, a destinationIp, or both", path: ["destination"] });
+
+export type AnalysisQuery = z.input<typeof analysisQuerySchema>;
+
+export interface ResolvedQuery {
+  source: ComponentRef;
+  destination: ComponentRef | undefined;
+  protocol: string;
+  sourceIp: string;
+  destinationIp: string;
+  sourcePort: number | undefined;
+  destinationPort: number | undefined;
+}
+
+export interface TrafficEvent {
+  path: "forward" | "return";
+  networkInterfaceId: string;
+  vpcId: string;
+  subnetId: string;
+  direction: "ingress" | "egress";
+  action: "ACCEPT" | "REJECT";
+  protocol: number;
+  sourceIp: string;
+  destinationIp: string;
+  sourcePort: number | undefined;
+  destinationPort: number | undefined;
+}
+
+export interface AnalysisSuccess {
+  ok: true;
+  networkPathFound: boolean;
+  forwardPathComponents: PathComponent[];
+  returnPathComponents: PathComponent[];
+  explanations: Explanation[];
+  /** How the forward packet ended, in Batfish's vocabulary. */
+  forwardDisposition: Disposition;
+  /** How the reply ended (absent when the forward packet was blocked). */
+  returnDisposition: Disposition | undefined;
+  /** For a blocked path: the kind of block and on which leg. */
+  blockKind: BlockKind | undefined;
+  blockedOn: "forward" | "return" | undefined;
+  query: ResolvedQuery;
+  /** Each time the packet or its reply left or entered a network interface (for flow logs and Traffic Mirroring). */
+  trafficEvents: TrafficEvent[];
+}
+
+export type AnalysisErrorCode = "INVALID_QUERY" | "UNKNOWN_SOURCE" | "UNKNOWN_DESTINATION" | "UNSUPPORTED_QUERY";
+
+export interface AnalysisFailure {
+  ok: false;
+  errorCode: AnalysisErrorCode;
+  /** What was wrong with the query, in a sentence. */
+  error: string;
+}
+
+export type AnalysisResult = AnalysisSuccess | AnalysisFailure;
+
+type Start = { ref: ComponentRef; ids: string[]; srcIp: number; vpcId: string | undefined; run: (ctx: TraceContext, p: Packet) => TraceEnd; ways?: (p: Packet) => ((ctx: TraceContext) => TraceEnd)[] };
+type Destination = { ref: ComponentRef | undefined; ids: string[]; ip: number };
+
+function fail(errorCode: AnalysisErrorCode, error: string): AnalysisFailure {
+  return { ok: false, errorCode, error };
+}
+
+function protocolNumber(protocol: string | number): number {
+  if (typeof protocol === "number") return protocol;
+  switch (protocol.toLowerCase()) {
+    case "tcp":
+      return 6;
+    case "udp":
+      return 17;
+    case "icmp":
+      return 1;
+    case "all":
+      return -1;
+    default:
+      return Number(protocol);
+  }
+}
+
+function firstUsable(cidr: string | undefined, offset = 10): number | undefined {
+  const p = cidr ? parseIpv4Cidr(cidr) : undefined;
+  return p ? addressInPrefix(p, offset) : undefined;
+}
+
+function pickInterface(ifaces: IndexedInterface[], ip: number | undefined): IndexedInterface | undefined {
+  return (ip !== undefined ? ifaces.find((i) => i.privateIps.includes(ip)) : undefined) ?? ifaces[0];
+}
+
+function resolveSource(index: IndexedTopology, source: string, sourceIp: number | undefined, destinationHint: string | undefined): Start | AnalysisFailure {
+  const t = index.topology;
+  const ifaceStart = (iface: IndexedInterface, ref: ComponentRef, ids: string[]): Start => {
+    const srcIp = sourceIp !== undefined && iface.privateIps.includes(sourceIp) ? sourceIp : iface.primaryIp;
+    return {
+      ref,
+      ids: [...ids, iface.id],
+      srcIp,
+      vpcId: iface.vpcId,
+      run: (ctx, p) => {
+        ctx.components.push({ sequenceNumber: 1, component: ref, hop: hopOf(iface), outboundHeader: header(p), subnet: { id: iface.subnetId, type: "subnet" }, vpc: { id: iface.vpcId, type: "vpc" }, note: `${ref.id} sends ${protocolName(p.protocol)} from ${formatIpv4(p.srcIp)} to ${formatIpv4(p.dstIp)}.` });
+        return interfaceEgress(ctx, iface, p);
+      },
+    };
+  };
+  if (source === "internet") {
+    const srcIp = sourceIp ?? (parseIpv4(DEFAULT_INTERNET_SOURCE) as number);
+    const ref: ComponentRef = { id: "internet", type: "internet" };
+    return {
+      ref,
+      ids: ["internet"],
+      srcIp,
+      vpcId: undefined,
+      run: (ctx, p) => {
+        ctx.components.push({ sequenceNumber: 1, component: ref, hop: "internet", outboundHeader: header(p), note: `A host on the internet (${formatIpv4(p.srcIp)}) sends to ${formatIpv4(p.dstIp)}.` });
+        return onTheInternet(ctx, p);
+      },
+    };
+  }
+  if (source.startsWith("i-")) {
+    const ifaces = index.interfacesOfInstance.get(source);
+    if (!ifaces || ifaces.length === 0) return index.instances.has(source) ? fail("UNKNOWN_SOURCE", `Instance ${source} has no network interface (give it a subnetId and privateIpAddress).`) : fail("UNKNOWN_SOURCE", `No instance ${source} in the topology.`);
+    const iface = pickInterface(ifaces, sourceIp);
+    if (!iface) return fail("UNKNOWN_SOURCE", `Instance ${source} has no network interface.`);
+    return ifaceStart(iface, interfaceRef(index, iface), [source]);
+  }
+  if (source.startsWith("eni-")) {
+    const iface = index.interfaces.get(source);
+    if (!iface) return fail("UNKNOWN_SOURCE", `No network interface ${source} in the topology.`);
+    return ifaceStart(iface, { id: source, type: "network-interface" }, [source, ...(iface.ownerId ? [iface.ownerId] : [])]);
+  }
+  if (source.startsWith("nat-")) {
+    const iface = index.natGatewayInterface.get(source);
+    if (!iface) return fail("UNKNOWN_SOURCE", `No NAT gateway ${source} in the topology.`);
+    return ifaceStart(iface, { id: source, type: "nat-gateway" }, [source]);
+  }
+  if (source.startsWith("arn:") && index.loadBalancers.has(source)) {
+    const iface = index.loadBalancerInterfaces.get(source)?.[0];
+    if (!iface) return fail("UNKNOWN_SOURCE", `Load balancer ${source} has no node (no availability zone with a subnet).`);
+    return ifaceStart(iface, interfaceRef(index, iface), [source]);
+  }
+  if (source.startsWith("subnet-")) {
+    const subnet = index.subnets.get(source);
+    const prefix = index.subnetPrefix.get(source);
+    if (!subnet || !prefix) return fail("UNKNOWN_SOURCE", `No subnet ${source} in the topology.`);
+    const srcIp = sourceIp ?? addressInPrefix(prefix, 4);
+    const ref: ComponentRef = { id: source, type: "subnet" };
+    return { ref, ids: [source], srcIp, vpcId: subnet.vpcId, run: (ctx, p) => subnetEgress(ctx, source, p, undefined) };
+  }
+  if (source.startsWith("vpc-")) {
+    const vpc = index.vpcs.get(source);
+    if (!vpc) return fail("UNKNOWN_SOURCE", `No VPC ${source} in the topology.`);
+    const srcIp = sourceIp ?? (firstUsable(vpc.cidrBlock, 1) as number);
+    const ref: ComponentRef = { id: source, type: "vpc" };
+    return {
+      ref,
+      ids: [source],
+      srcIp,
+      vpcId: source,
+      run: (ctx, p) => {
+        ctx.components.push({ sequenceNumber: 1, component: ref, hop: source, note: `The packet starts at the router of ${source}.` });
+        return startFromVpcRouter(ctx, source, p);
+      },
+    };
+  }
+  if (source.startsWith("igw-")) {
+    const igw = index.internetGateways.get(source);
+    if (!igw) return fail("UNKNOWN_SOURCE", `No internet gateway ${source} in the topology.`);
+    const srcIp = sourceIp ?? (parseIpv4(DEFAULT_INTERNET_SOURCE) as number);
+    const ref: ComponentRef = { id: source, type: "internet-gateway" };
+    return {
+      ref,
+      ids: [source, "internet"],
+      srcIp,
+      vpcId: igw.attachments[0]?.vpcId,
+      run: (ctx, p) => {
+        ctx.components.push({ sequenceNumber: 1, component: { id: "internet", type: "internet" }, hop: "internet", outboundHeader: header(p), note: `A host on the internet (${formatIpv4(p.srcIp)}) sends to ${formatIpv4(p.dstIp)} through ${source}.` });
+        return internetGatewayIngress(ctx, source, p);
+      },
+    };
+  }
+  if (source.startsWith("vgw-")) {
+    const vgw = index.vpnGateways.get(source);
+    if (!vgw) return fail("UNKNOWN_SOURCE", `No virtual private gateway ${source} in the topology.`);
+    const behind = (index.vpnConnectionsOfGateway.get(source) ?? []).flatMap((v) => index.onPremisesOfCustomerGateway.get(v.customerGatewayId) ?? []);
+    const srcIp = sourceIp ?? firstUsable(behind[0]?.cidrBlocks[0]) ?? (parseIpv4("192.168.0.10") as number);
+    return { ref: { id: source, type: "vpn-gateway" }, ids: [source], srcIp, vpcId: vgw.vpcAttachments[0]?.vpcId, run: (ctx, p) => startFromVpnGatewaySide(ctx, source, p) };
+  }
+  if (source.startsWith("tgw-") && !source.startsWith("tgw-attach-") && !source.startsWith("tgw-rtb-")) {
+    const tables = [...(index.tgwRouteTablesOfTgw.get(source) ?? [])].sort((a, b) => a.transitGatewayRouteTableId.localeCompare(b.transitGatewayRouteTableId));
+    if (!index.transitGateways.has(source) && tables.length === 0) return fail("UNKNOWN_SOURCE", `No transit gateway ${source} in the topology.`);
+    const firstVpc = (index.tgwAttachmentsOfTgw.get(source) ?? []).find((a) => a.resourceType === "vpc" && (destinationHint === undefined || !index.vpcs.has(destinationHint)))?.resourceId;
+    const srcIp = sourceIp ?? firstUsable(firstVpc ? index.vpcs.get(firstVpc)?.cidrBlock : undefined) ?? (parseIpv4("100.64.0.10") as number);
+    return {
+      ref: { id: source, type: "transit-gateway" },
+      ids: [source],
+      srcIp,
+      vpcId: undefined,
+      run: (ctx, p) => {
+        const table = tables[0];
+        if (!table) return onTheInternet(ctx, p);
+        return transitGatewayRoute(ctx, source, table, p);
+      },
+    };
+  }
+  if (source.startsWith("pcx-")) {
+    const pcx = index.peerings.get(source);
+    if (!pcx) return fail("UNKNOWN_SOURCE", `No peering connection ${source} in the topology.`);
+    return {
+      ref: { id: source, type: "vpc-peering-connection" },
+      ids: [source],
+      srcIp: sourceIp ?? firstUsable(index.vpcs.get(pcx.requesterVpcInfo.vpcId)?.cidrBlock ?? pcx.requesterVpcInfo.cidrBlock) ?? 0,
+      vpcId: undefined,
+      run: (ctx, p) => {
+        const into = [pcx.accepterVpcInfo.vpcId, pcx.requesterVpcInfo.vpcId].find((v) => (index.vpcPrefixes.get(v) ?? []).some((q) => prefixContains(q, p.dstIp))) ?? pcx.accepterVpcInfo.vpcId;
+        return startFromPeering(ctx, source, into, p);
+      },
+    };
+  }
+  if (source.startsWith("vpce-")) {
+    const endpoint = index.vpcEndpoints.get(source);
+    if (!endpoint) return fail("UNKNOWN_SOURCE", `No VPC endpoint ${source} in the topology.`);
+    if (endpoint.vpcEndpointType === "Gateway") {
+      const service = t.awsServices.find((s) => s.serviceName === endpoint.serviceName);
+      const fromList = service?.prefixListId ? index.prefixListPrefixes.get(service.prefixListId)?.[0] : undefined;
+      const srcIp = sourceIp ?? (service?.cidrBlocks[0] ? firstUsable(service.cidrBlocks[0]) : fromList ? addressInPrefix(fromList, 10) : undefined) ?? (parseIpv4("52.216.0.10") as number);
+      return { ref: { id: source, type: "vpc-endpoint" }, ids: [source, endpoint.serviceName], srcIp, vpcId: endpoint.vpcId, run: (ctx, p) => startFromGatewayEndpoint(ctx, source, endpoint.vpcId, p) };
+    }
+    const ifaces = [...index.interfaces.values()].filter((i) => i.kind === "vpc-endpoint" && i.ownerId === source);
+    const iface = pickInterface(ifaces, sourceIp);
+    if (!iface) return fail("UNKNOWN_SOURCE", `Endpoint ${source} has no network interface.`);
+    return ifaceStart(iface, { id: source, type: "vpc-endpoint" }, [source]);
+  }
+  if (source.startsWith("cvpn-endpoint-")) {
+    const endpoint = index.clientVpnEndpoints.get(source);
+    if (!endpoint) return fail("UNKNOWN_SOURCE", `No Client VPN endpoint ${source} in the topology.`);
+    const srcIp = sourceIp ?? (firstUsable(endpoint.clientCidrBlock, 2) as number);
+    const ref: ComponentRef = { id: source, type: "client-vpn-endpoint" };
+    return {
+      ref,
+      ids: [source],
+      srcIp,
+      vpcId: endpoint.vpcId,
+      run: (ctx, p) => {
+        ctx.components.push({ sequenceNumber: 1, component: { id: `client:${formatIpv4(p.srcIp)}`, type: "client-vpn-endpoint", name: "Client VPN client" }, outboundHeader: header(p), note: `A Client VPN client (${formatIpv4(p.srcIp)}) sends to ${formatIpv4(p.dstIp)}.` });
+        return clientVpn(ctx, source, p);
+      },
+    };
+  }
+  const onPremisesStart = (networkIds: string[], only: { virtualInterfaceId?: string; vpnConnectionId?: string } | undefined, ref: ComponentRef): Start | AnalysisFailure => {
+    const networks = networkIds.map((id) => index.onPremisesNetworks.get(id)).filter((n) => n !== undefined);
+    const network = networks[0];
+    if (!network) return fail("UNKNOWN_SOURCE", `No on-premises network reaches AWS through ${ref.id} (list it in an onPremisesNetworks entry).`);
+    const srcIp = sourceIp ?? (firstUsable(network.cidrBlocks[0]) as number);
+    const ways = (p: Packet) => startFromOnPremises(index, network, p, only);
+    return {
+      ref,
+      ids: [ref.id, network.id],
+      srcIp,
+      vpcId: undefined,
+      ways,
+      run: (ctx, p) => ways(p)[0]?.(ctx) ?? onTheInternet(ctx, p),
+    };
+  };
+  if (source.startsWith("onprem-")) {
+    if (!index.onPremisesNetworks.has(source)) return fail("UNKNOWN_SOURCE", `No on-premises network ${source} in the topology.`);
+    return onPremisesStart([source], undefined, { id: source, type: "on-premises-network" });
+  }
+  if (source.startsWith("dxvif-")) {
+    return onPremisesStart((index.onPremisesOfVirtualInterface.get(source) ?? []).map((n) => n.id), { virtualInterfaceId: source }, { id: source, type: "direct-connect-virtual-interface" });
+  }
+  if (source.startsWith("vpn-")) {
+    const vpn = index.vpnConnections.get(source);
+    if (!vpn) return fail("UNKNOWN_SOURCE", `No VPN connection ${source} in the topology.`);
+    return onPremisesStart((index.onPremisesOfCustomerGateway.get(vpn.customerGatewayId) ?? []).map((n) => n.id), { vpnConnectionId: source }, { id: source, type: "vpn-connection" });
+  }
+  if (source.startsWith("cgw-")) {
+    return onPremisesStart((index.onPremisesOfCustomerGateway.get(source) ?? []).map((n) => n.id), undefined, { id: source, type: "customer-gateway" });
+  }
+  if (index.directConnectGateways.has(source)) {
+    const vifs = index.virtualInterfacesOfGateway.get(source) ?? [];
+    const networks = vifs.flatMap((v) => index.onPremisesOfVirtualInterface.get(v.virtualInterfaceId) ?? []).map((n) => n.id);
+    return onPremisesStart(networks, undefined, { id: source, type: "direct-connect-gateway" });
+  }
+  return fail("UNKNOWN_SOURCE", `Unknown source "${source}": give the id of an instance, network interface, subnet, VPC, internet gateway, VPC endpoint, VPN gateway, transit gateway, peering connection, NAT gateway, Client VPN endpoint, on-premises network, Direct Connect VIF, VPN connection or load balancer, or "internet".`);
+}
+
+function resolveDestination(index: IndexedTopology, destination: string | undefined, destinationIp: number | undefined, start: Start): Destination | AnalysisFailure {
+  const fromOutside = start.ref.type === "internet" || start.ref.type === "internet-gateway";
+  if (destination === undefined) {
+    if (destinationIp === undefined) return fail("INVALID_QUERY", "Give a destination or a destinationIp.");
+    return { ref: undefined, ids: [], ip: destinationIp };
+  }
+  const publicOf = (iface: IndexedInterface) => iface.publicIpByPrivate.get(iface.primaryIp);
+  const ifaceDestination = (iface: IndexedInterface, ids: string[]): Destination | AnalysisFailure => {
+    if (destinationIp !== undefined) return { ref: interfaceRef(index, iface), ids: [...ids, iface.id], ip: destinationIp };
+    if (fromOutside) {
+      const pub = publicOf(iface);
+      if (pub === undefined) return { ref: interfaceRef(index, iface), ids: [...ids, iface.id], ip: iface.primaryIp };
+      return { ref: interfaceRef(index, iface), ids: [...ids, iface.id], ip: pub };
+    }
+    return { ref: interfaceRef(index, iface), ids: [...ids, iface.id], ip: iface.primaryIp };
+  };
+  if (destination === "internet") return { ref: { id: "internet", type: "internet" }, ids: ["internet"], ip: destinationIp ?? (parseIpv4(DEFAULT_INTERNET_DESTINATION) as number) };
+  if (destination.startsWith("i-")) {
+    const iface = pickInterface(index.interfacesOfInstance.get(destination) ?? [], destinationIp);
+    if (!iface) return fail("UNKNOWN_DESTINATION", index.instances.has(destination) ? `Instance ${destination} has no network interface.` : `No instance ${destination} in the topology.`);
+    return ifaceDestination(iface, [destination]);
+  }
+  if (destination.startsWith("eni-")) {
+    const iface = index.interfaces.get(destination);
+    if (!iface) return fail("UNKNOWN_DESTINATION", `No network interface ${destination} in the topology.`);
+    return ifaceDestination(iface, [destination, ...(iface.ownerId ? [iface.ownerId] : [])]);
+  }
+  if (destination.startsWith("nat-")) {
+    const iface = index.natGatewayInterface.get(destination);
+    if (!iface) return fail("UNKNOWN_DESTINATION", `No NAT gateway ${destination} in the topology.`);
+    return ifaceDestination(iface, [destination]);
+  }
+  if (destination.startsWith("arn:") && index.loadBalancers.has(destination)) {
+    const nodes = index.loadBalancerInterfaces.get(destination) ?? [];
+    const node = nodes.find((n) => n.vpcId === start.vpcId && subnetOfIp(index, n.vpcId, n.primaryIp)?.availabilityZone !== undefined) ?? nodes[0];
+    if (!node) return fail("UNKNOWN_DESTINATION", `Load balancer ${destination} has no node.`);
+    return ifaceDestination(node, [destination]);
+  }
+  if (destination.startsWith("subnet-")) {
+    const prefix = index.subnetPrefix.get(destination);
+    if (!prefix) return fail("UNKNOWN_DESTINATION", `No subnet ${destination} in the topology.`);
+    return { ref: { id: destination, type: "subnet" }, ids: [destination], ip: destinationIp ?? addressInPrefix(prefix, 4) };
+  }
+  if (destination.startsWith("igw-")) {
+    if (!index.internetGateways.has(destination)) return fail("UNKNOWN_DESTINATION", `No internet gateway ${destination} in the topology.`);
+    return { ref: { id: destination, type: "internet-gateway" }, ids: [destination], ip: destinationIp ?? (parseIpv4(DEFAULT_INTERNET_DESTINATION) as number) };
+  }
+  if (destination.startsWith("vgw-")) {
+    if (!index.vpnGateways.has(destination)) return fail("UNKNOWN_DESTINATION", `No virtual private gateway ${destination} in the topology.`);
+    const behind = (index.vpnConnectionsOfGateway.get(destination) ?? []).flatMap((v) => index.onPremisesOfCustomerGateway.get(v.customerGatewayId) ?? []);
+    const ip = destinationIp ?? firstUsable(behind[0]?.cidrBlocks[0]);
+    if (ip === undefined) return fail("INVALID_QUERY", `Give a destinationIp: no on-premises network behind ${destination} says which address to send to.`);
+    return { ref: { id: destination, type: "vpn-gateway" }, ids: [destination], ip };
+  }
+  if (destination.startsWith("tgw-") && !destination.startsWith("tgw-attach-") && !destination.startsWith("tgw-rtb-")) {
+    if (!index.transitGateways.has(destination) && !index.tgwAttachmentsOfTgw.has(destination)) return fail("UNKNOWN_DESTINATION", `No transit gateway ${destination} in the topology.`);
+    const other = (index.tgwAttachmentsOfTgw.get(destination) ?? []).find((a) => a.resourceType === "vpc" && a.resourceId !== start.vpcId)?.resourceId;
+    const ip = destinationIp ?? firstUsable(other ? index.vpcs.get(other)?.cidrBlock : undefined);
+    if (ip === undefined) return fail("INVALID_QUERY", `Give a destinationIp: transit gateway ${destination} has no other attached VPC to pick an address from.`);
+    return { ref: { id: destination, type: "transit-gateway" }, ids: [destination], ip };
+  }
+  if (destination.startsWith("pcx-")) {
+    const pcx = index.peerings.get(destination);
+    if (!pcx) return fail("UNKNOWN_DESTINATION", `No peering connection ${destination} in the topology.`);
+    const peer = pcx.requesterVpcInfo.vpcId === start.vpcId ? pcx.accepterVpcInfo : pcx.requesterVpcInfo;
+    const ip = destinationIp ?? firstUsable(index.vpcs.get(peer.vpcId)?.cidrBlock ?? peer.cidrBlock);
+    if (ip === undefined) return fail("INVALID_QUERY", `Give a destinationIp for peering connection ${destination}.`);
+    return { ref: { id: destination, type: "vpc-peering-connection" }, ids: [destination], ip };
+  }
+  if (destination.startsWith("vpce-")) {
+    const endpoint = index.vpcEndpoints.get(destination);
+    if (!endpoint) return fail("UNKNOWN_DESTINATION", `No VPC endpoint ${destination} in the topology.`);
+    if (endpoint.vpcEndpointType === "Gateway") {
+      const service = index.topology.awsServices.find((s) => s.serviceName === endpoint.serviceName);
+      const list = service?.prefixListId ?? index.topology.routeTables.flatMap((r) => r.routes).find((r) => r.gatewayId === destination && r.destinationPrefixListId)?.destinationPrefixListId;
+      const prefix = list ? index.prefixListPrefixes.get(list)?.[0] : service?.cidrBlocks[0] ? parseIpv4Cidr(service.cidrBlocks[0]) : undefined;
+      const ip = destinationIp ?? (prefix ? addressInPrefix(prefix, 10) : undefined);
+      if (ip === undefined) return fail("INVALID_QUERY", `Give a destinationIp: the service of gateway endpoint ${destination} has no address ranges in the topology (add its prefix list).`);
+      return { ref: { id: destination, type: "vpc-endpoint" }, ids: [destination], ip };
+    }
+    const ifaces = [...index.interfaces.values()].filter((i) => i.kind === "vpc-endpoint" && i.ownerId === destination);
+    const iface = ifaces.find((i) => i.vpcId === start.vpcId && destinationIp === undefined) ?? pickInterface(ifaces, destinationIp);
+    if (!iface) return fail("UNKNOWN_DESTINATION", `Endpoint ${destination} has no network interface.`);
+    return ifaceDestination(iface, [destination]);
+  }
+  if (destination.startsWith("onprem-")) {
+    const network = index.onPremisesNetworks.get(destination);
+    if (!network) return fail("UNKNOWN_DESTINATION", `No on-premises network ${destination} in the topology.`);
+    return { ref: { id: destination, type: "on-premises-network" }, ids: [destination], ip: destinationIp ?? (firstUsable(network.cidrBlocks[0]) as number) };
+  }
+  if (destination.startsWith("com.amazonaws.")) {
+    // Private DNS: with an interface endpoint for the service in the source's VPC, the service name resolves to the endpoint.
+    // https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html#interface-endpoint-private-dns
+    const endpoint = index.topology.vpcEndpoints.find((e) => e.serviceName === destination && e.vpcEndpointType === "Interface" && e.privateDnsEnabled && e.vpcId === start.vpcId);
+    if (endpoint) {
+      const iface = [...index.interfaces.values()].find((i) => i.kind === "vpc-endpoint" && i.ownerId === endpoint.vpcEndpointId);
+      if (iface) return { ref: { id: endpoint.vpcEndpointId, type: "vpc-endpoint" }, ids: [endpoint.vpcEndpointId, destination, iface.id], ip: iface.primaryIp };
+    }
+    const service = index.topology.awsServices.find((s) => s.serviceName === destination);
+    const prefix = service?.cidrBlocks[0] ? parseIpv4Cidr(service.cidrBlocks[0]) : service?.prefixListId ? index.prefixListPrefixes.get(service.prefixListId)?.[0] : undefined;
+    if (!prefix) return fail("UNKNOWN_DESTINATION", `No address ranges for ${destination} in the topology (add it to awsServices).`);
+    return { ref: { id: destination, type: "aws-service" }, ids: [destination], ip: destinationIp ?? addressInPrefix(prefix, 10) };
+  }
+  return fail("UNKNOWN_DESTINATION", `Unknown destination "${destination}": give the id of an instance, network interface, subnet, internet gateway, VPC endpoint, VPN gateway, transit gateway, peering connection, NAT gateway, on-premises network or load balancer, "internet", an AWS service name, or only a destinationIp.`);
+}
+
+function newContext(index: IndexedTopology, reply: boolean, target: Target, session: Session, packet: Packet): TraceContext {
+  return { index, reply, target, session, components: [], events: [], lastPacket: packet, steps: 0, visited: new Set() };
+}
+
+function dispositionOf(end: TraceEnd): Disposition {
+  if (end.kind === "accepted") return "ACCEPTED";
+  if (end.kind === "exits-network") return "EXITS_NETWORK";
+  return dispositionOfBlock(end.explanation.blockKind);
+}
+
+function renumber(components: PathComponent[]): PathComponent[] {
+  return components.map((c, i) => ({ ...c, sequenceNumber: i + 1 }));
+}
+
+function events(list: InterfaceEvent[], path: "forward" | "return"): TrafficEvent[] {
+  return list.map((e) => ({
+    path,
+    networkInterfaceId: e.iface.id,
+    vpcId: e.iface.vpcId,
+    subnetId: e.iface.subnetId,
+    direction: e.direction,
+    action: e.action,
+    protocol: e.packet.protocol,
+    sourceIp: formatIpv4(e.packet.srcIp),
+    destinationIp: formatIpv4(e.packet.dstIp),
+    sourcePort: e.packet.srcPort,
+    destinationPort: e.packet.dstPort,
+  }));
+}
+
+/**
+ * Analyse one path. Never throws for bad input: unknown ids and invalid
+ * queries come back as `{ ok: false, error }`.
+ */
+export function analyze(topology: Topology, query: AnalysisQuery): AnalysisResult {
+  const parsed = analysisQuerySchema.safeParse(query);
+  if (!parsed.success) {
+    return fail("INVALID_QUERY", parsed.error.issues.map((i) => `${i.path.map(String).join(".") || "query"}: ${i.message}`).join("; "));
+  }
+  return analyzeIndexed(indexTopology(topology), parsed.data);
+}
+
+export function analyzeIndexed(index: IndexedTopology, q: z.output<typeof analysisQuerySchema>): AnalysisResult {
+  const sourceIp = q.sourceIp !== undefined ? parseIpv4(q.sourceIp) : undefined;
+  const destinationIp = q.destinationIp !== undefined ? parseIpv4(q.destinationIp) : undefined;
+  const start = resolveSource(index, q.source, sourceIp, q.destination);
+  if ("ok" in start) return start;
+  const destination = resolveDestination(index, q.destination, destinationIp, start);
+  if ("ok" in destination) return destination;
+
+  const protocol = protocolNumber(q.protocol);
+  const ported = protocol === 6 || protocol === 17;
+  const packet: Packet = {
+    srcIp: start.srcIp,
+    dstIp: destination.ip,
+    protocol,
+    srcPort: ported ? (q.sourcePort ?? DEFAULT_SOURCE_PORT) : undefined,
+    dstPort: ported ? q.destinationPort : undefined,
+  };
+  const resolved: ResolvedQuery = {
+    source: start.ref,
+    destination: destination.ref,
+    protocol: protocolName(protocol),
+    sourceIp: formatIpv4(packet.srcIp),
+    destinationIp: formatIpv4(packet.dstIp),
+    sourcePort: packet.srcPort,
+    destinationPort: packet.dstPort,
+  };
+
+  // A source may have several ways in (on premises over Direct Connect or VPN): the first that works is the path.
+  const target: Target = { ids: new Set(destination.ids), ip: destination.ip };
+  const ways = start.ways ? start.ways(packet) : [(ctx: TraceContext) => start.run(ctx, packet)];
+  if (ways.length === 0) {
+    return fail("UNSUPPORTED_QUERY", `${start.ref.id} has no way into the modelled network (no VPN connection or Direct Connect virtual interface).`);
+  }
+  const attempts = ways.map((way) => {
+    const session: Session = { nat: new Map(), loadBalancer: new Map(), clientVpn: new Map() };
+    const ctx = newContext(index, false, target, session, packet);
+    return { ctx, end: way(ctx), session };
+  });
+
+  let best: AnalysisSuccess | undefined;
+  for (const attempt of attempts) {
+    const result = finish(index, attempt.ctx, attempt.end, attempt.session, start, resolved);
+    if (result.networkPathFound) return result;
+    best ??= result;
+  }
+  return best as AnalysisSuccess;
+}
+
+function finish(index: IndexedTopology, ctx: TraceContext, end: TraceEnd, session: Session, start: Start, resolved: ResolvedQuery): AnalysisSuccess {
+  const forwardPathComponents = renumber(ctx.components);
+  const forwardEvents = events(ctx.events, "forward");
+  if (end.kind === "blocked") {
+    return {
+      ok: true,
+      networkPathFound: false,
+      forwardPathComponents,
+      returnPathComponents: [],
+      explanations: [end.explanation],
+      forwardDisposition: dispositionOf(end),
+      returnDisposition: undefined,
+      blockKind: end.explanation.blockKind,
+      blockedOn: "forward",
+      query: resolved,
+      trafficEvents: forwardEvents,
+    };
+  }
+  const reply = reversePacket(ctx.lastPacket);
+  const replyTarget: Target = { ids: new Set(start.ids), ip: start.srcIp };
+  const back = newContext(index, true, replyTarget, session, reply);
+  const replyEnd = end.resume(back, reply);
+  const found = replyEnd.kind !== "blocked";
+  return {
+    ok: true,
+    networkPathFound: found,
+    forwardPathComponents,
+    returnPathComponents: renumber(back.components),
+    explanations: replyEnd.kind === "blocked" ? [replyEnd.explanation] : [],
+    forwardDisposition: dispositionOf(end),
+    returnDisposition: dispositionOf(replyEnd),
+    blockKind: replyEnd.kind === "blocked" ? replyEnd.explanation.blockKind : undefined,
+    blockedOn: replyEnd.kind === "blocked" ? "return" : undefined,
+    query: resolved,
+    trafficEvents: [...forwardEvents, ...events(back.events, "return")],
+  };
+}
+
+/** The ids along a path, one per hop (consecutive repeats merged), as hop-by-hop traces list them. */
+export function pathHops(components: PathComponent[]): string[] {
+  const hops: string[] = [];
+  for (const c of components) if (c.hop !== undefined && hops[hops.length - 1] !== c.hop) hops.push(c.hop);
+  return hops;
+}

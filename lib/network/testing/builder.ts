@@ -1,0 +1,262 @@
+import { parseTopology, type Topology, type TopologyInput } from "../model/topology";
+
+/**
+ * A small readable builder for scenario topologies in tests and lesson
+ * fixtures:
+ *
+ *   const t = network()
+ *     .vpc("vpc-shop", "10.0.0.0/16")
+ *     .subnet("subnet-web", "vpc-shop", "10.0.1.0/24")
+ *     .internetGateway("igw-shop", "vpc-shop")
+ *     .routeTable("rtb-web", "vpc-shop", { subnets: ["subnet-web"], routes: { "0.0.0.0/0": "igw-shop" } })
+ *     .securityGroup("sg-web", { inbound: ["tcp 443 0.0.0.0/0"] })
+ *     .instance("i-web", "subnet-web", "10.0.1.10", { groups: ["sg-web"], publicIp: "54.1.2.3" })
+ *     .build();
+ *
+ * Rules are short strings: security group rules "tcp 443 0.0.0.0/0",
+ * "udp 1000-2000 sg-other", "all * pl-s3"; ACL rules "100 allow in tcp 80 0.0.0.0/0".
+ * Route targets are ids ("igw-…", "nat-…", "pcx-…", "tgw-…", "vgw-…",
+ * "vpce-…", "eni-…", "i-…", "cagw-…", "local"); prefix "blackhole:" for a blackhole route.
+ */
+
+type Draft = {
+  [K in keyof TopologyInput]-?: NonNullable<TopologyInput[K]>;
+};
+
+type RouteInput = NonNullable<NonNullable<TopologyInput["routeTables"]>[number]["routes"]>[number];
+type PermissionInput = NonNullable<NonNullable<TopologyInput["securityGroups"]>[number]["ipPermissions"]>[number];
+type AclEntryInput = NonNullable<NonNullable<TopologyInput["networkAcls"]>[number]["entries"]>[number];
+
+function routeTo(destination: string, targetText: string): RouteInput {
+  const blackhole = targetText.startsWith("blackhole:");
+  const target = blackhole ? targetText.slice("blackhole:".length) : targetText;
+  const route: RouteInput = destination.startsWith("pl-") ? { destinationPrefixListId: destination } : { destinationCidrBlock: destination };
+  if (blackhole) route.state = "blackhole";
+  if (target === "local" || /^(igw|vgw|vpce)-/.test(target)) route.gatewayId = target;
+  else if (target.startsWith("nat-")) route.natGatewayId = target;
+  else if (target.startsWith("pcx-")) route.vpcPeeringConnectionId = target;
+  else if (target.startsWith("tgw-")) route.transitGatewayId = target;
+  else if (target.startsWith("eni-")) route.networkInterfaceId = target;
+  else if (target.startsWith("i-")) route.instanceId = target;
+  else if (target.startsWith("eigw-")) route.egressOnlyInternetGatewayId = target;
+  else if (target.startsWith("cagw-")) route.carrierGatewayId = target;
+  else throw new Error(`builder: unknown route target "${targetText}"`);
+  return route;
+}
+
+/** "tcp 443 0.0.0.0/0" → an IpPermission. */
+export function sgRule(text: string): PermissionInput {
+  const [protocol = "", ports = "*", peer = ""] = text.trim().split(/\s+/);
+  const ipProtocol = protocol === "all" ? "-1" : protocol;
+  const permission: PermissionInput = { ipProtocol };
+  if (ports !== "*" && ipProtocol !== "-1") {
+    const [from, to] = ports.split("-").map(Number);
+    permission.fromPort = from;
+    permission.toPort = to ?? from;
+  }
+  if (peer.startsWith("sg-")) permission.userIdGroupPairs = [{ groupId: peer }];
+  else if (peer.startsWith("pl-")) permission.prefixListIds = [{ prefixListId: peer }];
+  else permission.ipRanges = [{ cidrIp: peer }];
+  return permission;
+}
+
+/** "100 allow in tcp 80 0.0.0.0/0" → a network ACL entry. */
+export function aclRule(text: string): AclEntryInput {
+  const [number = "", action = "", direction = "", protocol = "", ports = "*", cidr = ""] = text.trim().split(/\s+/);
+  const protocolNumber = { all: "-1", tcp: "6", udp: "17", icmp: "1" }[protocol] ?? protocol;
+  const entry: AclEntryInput = {
+    ruleNumber: Number(number),
+    ruleAction: action === "deny" ? "deny" : "allow",
+    egress: direction === "out",
+    protocol: protocolNumber,
+    cidrBlock: cidr,
+  };
+  if (ports !== "*") {
+    const [from, to] = ports.split("-").map(Number);
+    entry.portRange = { from: from ?? 0, to: to ?? from ?? 0 };
+  }
+  return entry;
+}
+
+export class NetworkBuilder {
+  private readonly draft: Partial<Draft> = {};
+
+  private list<K extends keyof Draft>(key: K): Draft[K] {
+    const existing = this.draft[key];
+    if (existing) return existing;
+    const created = [] as unknown as Draft[K];
+    this.draft[key] = created;
+    return created;
+  }
+
+  /** Add raw model resources for anything the shorthand does not cover. */
+  with<K extends keyof Draft>(key: K, ...items: Draft[K] extends (infer T)[] ? T[] : never): this {
+    (this.list(key) as unknown[]).push(...items);
+    return this;
+  }
+
+  vpc(vpcId: string, cidrBlock: string, options: { secondary?: string[]; ownerId?: string; region?: string } = {}): this {
+    this.list("vpcs").push({
+      vpcId,
+      cidrBlock,
+      cidrBlockAssociationSet: (options.secondary ?? []).map((c) => ({ cidrBlock: c })),
+      ...(options.ownerId ? { ownerId: options.ownerId } : {}),
+      ...(options.region ? { region: options.region } : {}),
+    });
+    return this;
+  }
+
+  subnet(subnetId: string, vpcId: string, cidrBlock: string, options: { az?: string } = {}): this {
+    this.list("subnets").push({ subnetId, vpcId, cidrBlock, ...(options.az ? { availabilityZone: options.az } : {}) });
+    return this;
+  }
+
+  routeTable(routeTableId: string, vpcId: string, options: { subnets?: string[]; main?: boolean; edge?: string[]; routes?: Record<string, string>; propagatingVgws?: string[] } = {}): this {
+    this.list("routeTables").push({
+      routeTableId,
+      vpcId,
+      associations: [
+        ...(options.main ? [{ main: true }] : []),
+        ...(options.subnets ?? []).map((subnetId) => ({ subnetId })),
+        ...(options.edge ?? []).map((gatewayId) => ({ gatewayId })),
+      ],
+      routes: Object.entries(options.routes ?? {}).map(([d, target]) => routeTo(d, target)),
+      propagatingVgws: (options.propagatingVgws ?? []).map((gatewayId) => ({ gatewayId })),
+    });
+    return this;
+  }
+
+  internetGateway(internetGatewayId: string, vpcId?: string): this {
+    this.list("internetGateways").push({ internetGatewayId, attachments: vpcId ? [{ vpcId }] : [] });
+    return this;
+  }
+
+  natGateway(natGatewayId: string, subnetId: string, options: { privateIp: string; publicIp?: string; connectivity?: "public" | "private"; vpcId?: string }): this {
+    const vpcId = options.vpcId ?? this.draft.subnets?.find((s) => s.subnetId === subnetId)?.vpcId ?? "vpc-unknown";
+    this.list("natGateways").push({
+      natGatewayId,
+      vpcId,
+      subnetId,
+      connectivityType: options.connectivity ?? "public",
+      natGatewayAddresses: [{ privateIp: options.privateIp, ...(options.publicIp ? { publicIp: options.publicIp } : {}) }],
+    });
+    return this;
+  }
+
+  securityGroup(groupId: string, options: { inbound?: string[]; outbound?: string[]; vpcId?: string } = {}): this {
+    this.list("securityGroups").push({
+      groupId,
+      ...(options.vpcId ? { vpcId: options.vpcId } : {}),
+      ipPermissions: (options.inbound ?? []).map(sgRule),
+      ...(options.outbound ? { ipPermissionsEgress: options.outbound.map(sgRule) } : {}),
+    });
+    return this;
+  }
+
+  networkAcl(networkAclId: string, vpcId: string, options: { subnets?: string[]; rules?: string[]; isDefault?: boolean }): this {
+    this.list("networkAcls").push({
+      networkAclId,
+      vpcId,
+      isDefault: options.isDefault ?? false,
+      associations: (options.subnets ?? []).map((subnetId) => ({ subnetId })),
+      entries: (options.rules ?? []).map(aclRule),
+    });
+    return this;
+  }
+
+  instance(instanceId: string, subnetId: string, privateIpAddress: string, options: { groups?: string[]; publicIp?: string; sourceDestCheck?: boolean; state?: "running" | "stopped" } = {}): this {
+    this.list("instances").push({
+      instanceId,
+      subnetId,
+      privateIpAddress,
+      securityGroupIds: options.groups ?? [],
+      ...(options.publicIp ? { publicIpAddress: options.publicIp } : {}),
+      ...(options.sourceDestCheck === false ? { sourceDestCheck: false } : {}),
+      ...(options.state ? { state: options.state } : {}),
+    });
+    return this;
+  }
+
+  prefixList(prefixListId: string, cidrs: string[], name?: string): this {
+    this.list("prefixLists").push({ prefixListId, entries: cidrs.map((cidr) => ({ cidr })), ...(name ? { prefixListName: name } : {}) });
+    return this;
+  }
+
+  awsService(serviceName: string, cidrBlocks: string[], prefixListId?: string): this {
+    this.list("awsServices").push({ serviceName, cidrBlocks, ...(prefixListId ? { prefixListId } : {}) });
+    return this;
+  }
+
+  peering(vpcPeeringConnectionId: string, requesterVpcId: string, accepterVpcId: string, status: "active" | "pending-acceptance" = "active"): this {
+    this.list("vpcPeeringConnections").push({ vpcPeeringConnectionId, status, requesterVpcInfo: { vpcId: requesterVpcId }, accepterVpcInfo: { vpcId: accepterVpcId } });
+    return this;
+  }
+
+  transitGateway(transitGatewayId: string): this {
+    this.list("transitGateways").push({ transitGatewayId, options: { defaultRouteTableAssociation: "disable", defaultRouteTablePropagation: "disable" } });
+    return this;
+  }
+
+  tgwAttachment(transitGatewayAttachmentId: string, transitGatewayId: string, resourceType: "vpc" | "vpn" | "direct-connect-gateway" | "peering", resourceId: string, options: { subnets?: string[]; routeTable?: string } = {}): this {
+    this.list("transitGatewayAttachments").push({
+      transitGatewayAttachmentId,
+      transitGatewayId,
+      resourceType,
+      resourceId,
+      subnetIds: options.subnets ?? [],
+      ...(options.routeTable ? { association: { transitGatewayRouteTableId: options.routeTable } } : {}),
+    });
+    return this;
+  }
+
+  tgwRouteTable(transitGatewayRouteTableId: string, transitGatewayId: string, options: { propagations?: string[]; routes?: Record<string, string> } = {}): this {
+    this.list("transitGatewayRouteTables").push({
+      transitGatewayRouteTableId,
+      transitGatewayId,
+      propagations: (options.propagations ?? []).map((transitGatewayAttachmentId) => ({ transitGatewayAttachmentId })),
+      routes: Object.entries(options.routes ?? {}).map(([destinationCidrBlock, target]) =>
+        target === "blackhole"
+          ? { destinationCidrBlock, state: "blackhole" as const }
+          : { destinationCidrBlock, transitGatewayAttachments: [{ transitGatewayAttachmentId: target }] },
+      ),
+    });
+    return this;
+  }
+
+  vpnGateway(vpnGatewayId: string, vpcId: string): this {
+    this.list("vpnGateways").push({ vpnGatewayId, vpcAttachments: [{ vpcId }] });
+    return this;
+  }
+
+  /** A customer gateway, its on-premises network, and a VPN connection to a VGW or TGW. */
+  site(id: string, cidrBlocks: string[], options: { customerGatewayId: string; vpnConnectionId: string; to: string; staticRoutes?: string[]; tunnels?: ("UP" | "DOWN")[] }): this {
+    this.list("customerGateways").push({ customerGatewayId: options.customerGatewayId });
+    const existing = this.draft.onPremisesNetworks?.find((n) => n.id === id);
+    if (existing) existing.customerGatewayIds = [...(existing.customerGatewayIds ?? []), options.customerGatewayId];
+    else this.list("onPremisesNetworks").push({ id, cidrBlocks, customerGatewayIds: [options.customerGatewayId] });
+    this.list("vpnConnections").push({
+      vpnConnectionId: options.vpnConnectionId,
+      customerGatewayId: options.customerGatewayId,
+      ...(options.to.startsWith("vgw-") ? { vpnGatewayId: options.to } : { transitGatewayId: options.to }),
+      options: { staticRoutesOnly: options.staticRoutes !== undefined },
+      routes: (options.staticRoutes ?? []).map((destinationCidrBlock) => ({ destinationCidrBlock })),
+      vgwTelemetry: (options.tunnels ?? []).map((status) => ({ status })),
+    });
+    return this;
+  }
+
+  build(): Topology {
+    const result = parseTopology(this.draft);
+    if (!result.ok) throw new Error(`builder produced an invalid topology: ${result.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
+    return result.topology;
+  }
+
+  /** The plain input object, e.g. to write a JSON fixture. */
+  toJSON(): TopologyInput {
+    return structuredClone(this.draft);
+  }
+}
+
+export function network(): NetworkBuilder {
+  return new NetworkBuilder();
+}
