@@ -23,3 +23,4 @@ export {
   type ResolvedQuery,
   type TrafficEvent,
 } from "./questions/analyze";
+export { toNetworkInsightsAnalysisJson } from "./questions/aws-json";

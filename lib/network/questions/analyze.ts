@@ -558,6 +558,9 @@ function finish(index: IndexedTopology, ctx: TraceContext, end: TraceEnd, sessio
   const reply = reversePacket(ctx.lastPacket);
   const replyTarget: Target = { ids: new Set(start.ids), ip: start.srcIp };
   const back = newContext(index, true, replyTarget, session, reply);
+  // The reply starts where the forward packet ended.
+  const last = ctx.components[ctx.components.length - 1];
+  if (last) back.components.push({ sequenceNumber: 1, component: last.component, ...(last.hop !== undefined ? { hop: last.hop } : {}), ...(last.vpc ? { vpc: last.vpc } : {}), ...(last.subnet ? { subnet: last.subnet } : {}), outboundHeader: header(reply), note: `${last.component.id} replies to ${formatIpv4(reply.dstIp)}.` });
   const replyEnd = end.resume(back, reply);
   const found = replyEnd.kind !== "blocked";
   return {

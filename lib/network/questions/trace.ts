@@ -182,6 +182,11 @@ function guard(ctx: TraceContext, node: string, p: Packet): TraceEnd | undefined
   return undefined;
 }
 
+/** A translation changed the destination address: the destination is now the translated address. */
+function retarget(ctx: TraceContext, from: number, to: number): void {
+  if (ctx.target.ip === from) ctx.target = { ...ctx.target, ip: to };
+}
+
 function reached(ctx: TraceContext, id: string): boolean {
   return ctx.target.ids.has(id);
 }
@@ -244,6 +249,7 @@ function interfaceIngress(ctx: TraceContext, iface: IndexedInterface, p: Packet,
     const verdict = evaluateSecurityGroups(index, iface, "ingress", p, index.interfacesByIp.get(p.srcIp) ?? []);
     if (!verdict.allowed) {
       ctx.events.push({ iface, direction: "ingress", packet: p, action: "REJECT" });
+      add(ctx, { component: ref, hop: hopOf(iface), inboundHeader: header(p), subnet: subnetRef(index, iface.subnetId), vpc: vpcRef(index, iface.vpcId), note: `The packet reaches ${ref.id}, whose security groups decide whether to let it in.` });
       return block(
         ctx,
         "ENI_SG_RULES_MISMATCH",
@@ -472,6 +478,7 @@ function internetGatewayEgress(ctx: TraceContext, igwId: string, vpcId: string, 
   const sender = index.interfaceByPrivateIp.get(vpcId)?.get(p.srcIp);
   const publicIp = sender?.publicIpByPrivate.get(p.srcIp);
   if (publicIp === undefined) {
+    add(ctx, { component: ref, hop: igwId, vpc: vpcRef(index, vpcId), inboundHeader: header(p), note: `The packet reaches internet gateway ${igwId}.` });
     return block(
       ctx,
       "NO_PUBLIC_IP_ADDRESS",
@@ -540,6 +547,7 @@ export function internetGatewayIngress(ctx: TraceContext, igwId: string, p: Pack
     return block(ctx, "NO_PUBLIC_IP_ADDRESS", ref, `No interface in ${vpcId} has the public address ${formatIpv4(p.dstIp)}, so internet gateway ${igwId} has nothing to translate it to. Instances need a public or Elastic IP to be reached from the internet.`, { direction: "ingress", vpc: vpcRef(index, vpcId), documentation: DOCS.internetGateway });
   }
   const q: Packet = { ...p, dstIp: owner.privateIp };
+  retarget(ctx, p.dstIp, q.dstIp);
   add(ctx, { component: ref, hop: igwId, vpc: vpcRef(index, vpcId), inboundHeader: header(p), outboundHeader: header(q), note: `Internet gateway ${igwId} translates the destination ${formatIpv4(p.dstIp)} to the private address ${formatIpv4(q.dstIp)}.` });
   const entry: Entry = { kind: "gateway", via: "internet-gateway", id: igwId };
   const edge = index.edgeRouteTable.get(igwId);
@@ -959,6 +967,7 @@ function loadBalancer(ctx: TraceContext, lbArn: string, iface: IndexedInterface,
   // A Network Load Balancer keeps the client's address for instance targets; otherwise the node's address is the source.
   const preserveClient = lb.type === "network" && group.targetType === "instance" && !viaEndpoint;
   const q: Packet = { ...p, srcIp: preserveClient ? p.srcIp : iface.primaryIp, dstIp: chosen.ip, dstPort: chosen.port };
+  retarget(ctx, p.dstIp, q.dstIp);
   ctx.session.loadBalancer.set(lbArn, { clientIp: p.srcIp, clientPort: p.srcPort, listenerIp: p.dstIp, listenerPort: p.dstPort, ...(viaEndpoint ? { viaEndpoint } : {}) });
   add(ctx, {
     ...base,
