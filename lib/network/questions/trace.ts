@@ -357,6 +357,10 @@ function routeFromTable(ctx: TraceContext, rt: RouteTable, vpcId: string, p: Pac
     });
   }
   const detail = routeDetail(route);
+  if (route.target.kind === "transit-gateway" && route.route.state === "active") {
+    const dropped = transitGatewayZoneBlock(ctx, route.target.id, vpcId, entry);
+    if (dropped) return dropped;
+  }
   add(ctx, { component: rtRef, hop: vpcId, routeTableRoute: detail, vpc: vpcRef(index, vpcId), note: `Route table ${rt.routeTableId}: the most specific route for ${formatIpv4(p.dstIp)} is ${route.destination} → ${targetText(route)}.` });
   if (route.route.state === "blackhole") {
     return block(ctx, "BAD_STATE_ROUTE", rtRef, `The route ${route.destination} in ${rt.routeTableId} is a blackhole (its target no longer exists), so the packet is dropped.`, { routeTable: rtRef, routeTableRoute: detail, documentation: DOCS.routeTables });
@@ -660,21 +664,28 @@ function peeringReturn(ctx: TraceContext, pcxId: string, vpcId: string, p: Packe
 
 // ---------------------------------------------------------------- transit gateway
 
-function transitGatewayFromVpc(ctx: TraceContext, tgwId: string, vpcId: string, p: Packet, entry: Entry): TraceEnd {
+/**
+ * Traffic reaches a transit gateway only from zones where its VPC attachment has a subnet;
+ * the packet is dropped in the source subnet.
+ * https://docs.aws.amazon.com/vpc/latest/tgw/tgw-vpc-attachments.html
+ */
+function transitGatewayZoneBlock(ctx: TraceContext, tgwId: string, vpcId: string, entry: Entry): TraceEnd | undefined {
+  if (entry.kind !== "subnet") return undefined;
+  const index = ctx.index;
+  const attachment = (index.tgwAttachmentsByResource.get(`${tgwId}|${vpcId}`) ?? []).find((a) => a.resourceType === "vpc");
+  if (!attachment) return undefined;
+  const zone = index.subnets.get(entry.subnetId)?.availabilityZone;
+  const zones = attachment.subnetIds.map((s) => index.subnets.get(s)?.availabilityZone);
+  if (zone === undefined || zones.length === 0 || zones.some((z) => z === undefined) || zones.includes(zone)) return undefined;
+  return block(ctx, "TGW_NO_ATTACHMENT_IN_ZONE", { id: attachment.transitGatewayAttachmentId, type: "transit-gateway-attachment" }, `${entry.subnetId} is in ${zone}, but attachment ${attachment.transitGatewayAttachmentId} has no subnet in that zone. A transit gateway is reachable only from zones where its VPC attachment has a subnet.`, { subnet: subnetRef(index, entry.subnetId), documentation: "https://docs.aws.amazon.com/vpc/latest/tgw/tgw-vpc-attachments.html" });
+}
+
+function transitGatewayFromVpc(ctx: TraceContext, tgwId: string, vpcId: string, p: Packet, _entry: Entry): TraceEnd {
   const index = ctx.index;
   const ref: ComponentRef = { id: tgwId, type: "transit-gateway" };
   if (!index.transitGateways.has(tgwId) && !index.tgwAttachmentsOfTgw.has(tgwId)) return block(ctx, "BAD_STATE_ROUTE", ref, `Transit gateway ${tgwId} is not in the topology: the route to it is a blackhole.`);
   const attachment = (index.tgwAttachmentsByResource.get(`${tgwId}|${vpcId}`) ?? []).find((a) => a.resourceType === "vpc");
   if (!attachment) return block(ctx, "TGW_NOT_ATTACHED", ref, `${vpcId} routes to transit gateway ${tgwId} but has no attachment to it, so the packet cannot enter it.`, { documentation: DOCS.tgwRouteTables });
-  // Traffic reaches the transit gateway only from zones where the attachment has a subnet.
-  // https://docs.aws.amazon.com/vpc/latest/tgw/tgw-vpc-attachments.html
-  if (entry.kind === "subnet") {
-    const zone = index.subnets.get(entry.subnetId)?.availabilityZone;
-    const zones = attachment.subnetIds.map((s) => index.subnets.get(s)?.availabilityZone);
-    if (zone !== undefined && zones.length > 0 && zones.every((z) => z !== undefined) && !zones.includes(zone)) {
-      return block(ctx, "TGW_NO_ATTACHMENT_IN_ZONE", { id: attachment.transitGatewayAttachmentId, type: "transit-gateway-attachment" }, `${entry.subnetId} is in ${zone}, but attachment ${attachment.transitGatewayAttachmentId} has no subnet in that zone. A transit gateway is reachable only from zones where its VPC attachment has a subnet.`, { documentation: "https://docs.aws.amazon.com/vpc/latest/tgw/tgw-vpc-attachments.html" });
-    }
-  }
   return transitGateway(ctx, tgwId, attachment, p);
 }
 
@@ -961,6 +972,9 @@ function loadBalancer(ctx: TraceContext, lbArn: string, iface: IndexedInterface,
     }
     candidates = local;
   }
+  // Reachability Analyzer reports the shortest path: a target in the node's own subnet, then its zone.
+  const nearness = (c: Candidate) => (c.iface.subnetId === iface.subnetId ? 0 : c.zone !== undefined && c.zone === nodeZone ? 1 : 2);
+  candidates = [...candidates].sort((a, b) => nearness(a) - nearness(b));
   const wanted = candidates.find((c) => reached(ctx, c.id) || reached(ctx, c.iface.id) || ctx.target.ip === c.ip);
   const chosen = wanted ?? candidates[0];
   if (!chosen) return block(ctx, "ELBV2_NO_HEALTHY_TARGET", ref, `No target to send to.`);
