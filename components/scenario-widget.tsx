@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { applyControls, type Probe, type ScenarioData } from "@/lib/course/scenario";
 import { evaluateProbes, type ProbeVerdict } from "@/lib/course/evaluate-probes";
 import { TopologyDiagram } from "./topology-diagram";
@@ -12,6 +12,9 @@ import { TopologyDiagram } from "./topology-diagram";
 export function ScenarioWidget({ name, scenario }: { name: string; scenario: ScenarioData | undefined }) {
   const [states, setStates] = useState<Record<string, boolean>>({});
   const [selected, setSelected] = useState(0);
+  // The timing differs between the server's pre-render and the browser, so it is shown only once mounted.
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
 
   const outcome = useMemo(() => (scenario ? applyControls(scenario, states) : null), [scenario, states]);
   const evaluation = useMemo(() => {
@@ -60,7 +63,7 @@ export function ScenarioWidget({ name, scenario }: { name: string; scenario: Sce
               <ProbeRow key={`${v.probe.label}-${i}`} verdict={v} selected={i === selected} onSelect={() => setSelected(i)} />
             ))}
           </ul>
-          <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">Evaluated in your browser in {evaluation.ms.toFixed(1)} ms.</p>
+          {mounted ? <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">Evaluated in your browser in {evaluation.ms.toFixed(1)} ms.</p> : null}
         </div>
       ) : null}
     </section>

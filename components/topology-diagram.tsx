@@ -89,7 +89,6 @@ export function TopologyDiagram({ topology, highlight, label }: { topology: Topo
           panOnScroll={false}
           zoomOnScroll={false}
           preventScrolling={false}
-          proOptions={{ hideAttribution: true }}
           minZoom={0.2}
         >
           <Background gap={24} size={1} />
