@@ -245,6 +245,33 @@ export class NetworkBuilder {
     return this;
   }
 
+  /** A Direct Connect connection and virtual interface from an on-premises network to a VGW or a Direct Connect gateway. */
+  directConnect(id: string, cidrBlocks: string[], options: { connectionId: string; virtualInterfaceId: string; type: "private" | "transit"; to: string }): this {
+    if (!this.draft.directConnectConnections?.some((c) => c.connectionId === options.connectionId)) this.list("directConnectConnections").push({ connectionId: options.connectionId });
+    this.list("virtualInterfaces").push({
+      virtualInterfaceId: options.virtualInterfaceId,
+      virtualInterfaceType: options.type,
+      connectionId: options.connectionId,
+      ...(options.to.startsWith("vgw-") ? { virtualGatewayId: options.to } : { directConnectGatewayId: options.to }),
+    });
+    const existing = this.draft.onPremisesNetworks?.find((n) => n.id === id);
+    if (existing) existing.virtualInterfaceIds = [...(existing.virtualInterfaceIds ?? []), options.virtualInterfaceId];
+    else this.list("onPremisesNetworks").push({ id, cidrBlocks, virtualInterfaceIds: [options.virtualInterfaceId] });
+    return this;
+  }
+
+  /** A Direct Connect gateway associated with virtual private gateways or transit gateways. */
+  directConnectGateway(directConnectGatewayId: string, associations: { gatewayId: string; allowedPrefixes?: string[] }[]): this {
+    this.list("directConnectGateways").push({
+      directConnectGatewayId,
+      associations: associations.map((a) => ({
+        associatedGateway: { id: a.gatewayId, type: a.gatewayId.startsWith("vgw-") ? ("virtualPrivateGateway" as const) : ("transitGateway" as const) },
+        allowedPrefixesToDirectConnectGateway: (a.allowedPrefixes ?? []).map((cidr) => ({ cidr })),
+      })),
+    });
+    return this;
+  }
+
   build(): Topology {
     const result = parseTopology(this.draft);
     if (!result.ok) throw new Error(`builder produced an invalid topology: ${result.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
