@@ -1,5 +1,8 @@
 import { z } from "zod";
+import * as clientVpn from "./shapes/client-vpn";
+import * as dx from "./shapes/direct-connect";
 import * as ec2 from "./shapes/ec2";
+import * as monitoring from "./shapes/monitoring";
 import * as elbv2 from "./shapes/elbv2";
 import * as tgw from "./shapes/transit-gateway";
 import * as vpn from "./shapes/vpn";
@@ -64,7 +67,25 @@ const listKeys = {
   LoadBalancerListeners: { schema: elbv2.loadBalancerListenersSchema, into: "loadBalancerListeners" },
   LoadBalancerTargetHealth: { schema: elbv2.targetGroupHealthSchema, into: "targetHealth" },
   LoadBalancerAttributes: { schema: elbv2.loadBalancerAttributesSchema, into: "loadBalancerAttributes" },
+  ServiceConfigurations: { schema: ec2.serviceConfigurationSchema, into: "serviceConfigurations" },
+  FlowLogs: { schema: monitoring.flowLogSchema, into: "flowLogs" },
+  TrafficMirrorTargets: { schema: monitoring.trafficMirrorTargetSchema, into: "trafficMirrorTargets" },
+  TrafficMirrorFilters: { schema: monitoring.trafficMirrorFilterSchema, into: "trafficMirrorFilters" },
+  TrafficMirrorSessions: { schema: monitoring.trafficMirrorSessionSchema, into: "trafficMirrorSessions" },
+  ClientVpnEndpoints: { schema: clientVpn.clientVpnEndpointSchema, into: "clientVpnEndpoints" },
+  ClientVpnTargetNetworks: { schema: clientVpn.clientVpnTargetNetworkSchema, into: "clientVpnTargetNetworks" },
+  AuthorizationRules: { schema: clientVpn.clientVpnAuthorizationRuleSchema, into: "clientVpnAuthorizationRules" },
+  connections: { schema: dx.connectionSchema, into: "directConnectConnections" },
+  virtualInterfaces: { schema: dx.virtualInterfaceSchema, into: "virtualInterfaces" },
+  directConnectGateways: { schema: dx.directConnectGatewaySchema, into: "directConnectGateways" },
+  directConnectGatewayAssociations: { schema: dx.directConnectGatewayAssociationSchema, into: "directConnectGatewayAssociations" },
 } as const;
+
+/**
+ * Outputs recognised but not needed: `describe-vpc-endpoint-services` is
+ * AWS's catalogue of services, not resources of the account.
+ */
+const knownUnusedKeys = new Set(["ServiceDetails", "ServiceNames"]);
 
 /**
  * Outputs that carry no id of their own subject, read when the id is added
@@ -106,7 +127,7 @@ const needsWrapping: Record<string, string> = {
 };
 
 type ListKey = keyof typeof listKeys;
-type Into = (typeof listKeys)[ListKey]["into"] | (typeof wrappedOutputs)[number]["into"];
+type Into = (typeof listKeys)[ListKey]["into"] | (typeof wrappedOutputs)[number]["into"] | "clientVpnRoutes";
 
 export type AwsSnapshot = {
   vpcs: Located<ec2.AwsVpc>[];
@@ -144,6 +165,19 @@ export type AwsSnapshot = {
   loadBalancerListeners: Located<elbv2.AwsLoadBalancerListeners>[];
   targetHealth: Located<elbv2.AwsTargetGroupHealth>[];
   loadBalancerAttributes: Located<elbv2.AwsLoadBalancerAttributes>[];
+  serviceConfigurations: Located<ec2.AwsServiceConfiguration>[];
+  flowLogs: Located<monitoring.AwsFlowLog>[];
+  trafficMirrorTargets: Located<monitoring.AwsTrafficMirrorTarget>[];
+  trafficMirrorFilters: Located<monitoring.AwsTrafficMirrorFilter>[];
+  trafficMirrorSessions: Located<monitoring.AwsTrafficMirrorSession>[];
+  clientVpnEndpoints: Located<clientVpn.AwsClientVpnEndpoint>[];
+  clientVpnTargetNetworks: Located<clientVpn.AwsClientVpnTargetNetwork>[];
+  clientVpnAuthorizationRules: Located<clientVpn.AwsClientVpnAuthorizationRule>[];
+  clientVpnRoutes: Located<clientVpn.AwsClientVpnRoute>[];
+  directConnectConnections: Located<dx.AwsConnection>[];
+  virtualInterfaces: Located<dx.AwsVirtualInterface>[];
+  directConnectGateways: Located<dx.AwsDirectConnectGateway>[];
+  directConnectGatewayAssociations: Located<dx.AwsDirectConnectGatewayAssociation>[];
 };
 
 // Every registry entry must fill a field of AwsSnapshot, and every field must be filled by one.
@@ -155,6 +189,7 @@ export function emptySnapshot(): AwsSnapshot {
   const snapshot: Partial<Record<Into, unknown[]>> = {};
   for (const { into } of Object.values(listKeys)) snapshot[into] = [];
   for (const { into } of wrappedOutputs) snapshot[into] = [];
+  snapshot.clientVpnRoutes = [];
   return snapshot as AwsSnapshot;
 }
 
@@ -222,6 +257,15 @@ export function addSnapshotDocument(
         continue;
       }
       for (const element of parsed.data) store[into].push({ value: element, origin });
+      continue;
+    }
+    if (knownUnusedKeys.has(key)) continue;
+    // `describe-client-vpn-routes` and `search-transit-gateway-routes` share the key
+    // `Routes`; Client VPN routes name their endpoint, transit gateway routes do not.
+    if (key === "Routes" && Array.isArray(value) && value.length > 0 && value.every((r) => isPlainObject(r) && "ClientVpnEndpointId" in r)) {
+      const parsed = z.array(clientVpn.clientVpnRouteSchema).safeParse(value);
+      if (!parsed.success) messages.errors.push(...formatIssues(file, [key], parsed.error));
+      else for (const element of parsed.data) store.clientVpnRoutes.push({ value: element, origin });
       continue;
     }
     const hint = needsWrapping[key];

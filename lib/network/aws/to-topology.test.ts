@@ -173,4 +173,48 @@ describe("snapshotToTopology", () => {
     expect(result.topology.targetGroups[0]?.targets).toEqual([{ id: "i-1", port: 22, health: "healthy" }]);
     expect(result.topology.listeners[0]?.defaultActions[0]).toMatchObject({ type: "forward", targetGroupArn: tgArn });
   });
+
+  it("gathers a Client VPN endpoint's target networks, authorization rules and routes (and tells its Routes from a TGW's)", () => {
+    const origin = { file: "cvpn.json", region: "eu-west-1" };
+    const endpoint = "cvpn-endpoint-0123456789abcdef0";
+    const result = converted(
+      [origin, { ClientVpnEndpoints: [{ ClientVpnEndpointId: endpoint, ClientCidrBlock: "172.16.0.0/22", VpcId: "vpc-1", SecurityGroupIds: ["sg-1"], SplitTunnel: true, Status: { Code: "available" } }] }],
+      [origin, { ClientVpnTargetNetworks: [{ ClientVpnEndpointId: endpoint, TargetNetworkId: "subnet-1", AssociationId: "cvpn-assoc-1", Status: { Code: "associated" } }] }],
+      [origin, { AuthorizationRules: [{ ClientVpnEndpointId: endpoint, DestinationCidr: "10.0.0.0/16", AccessAll: true, Status: { Code: "active" } }] }],
+      [origin, { Routes: [{ ClientVpnEndpointId: endpoint, DestinationCidr: "10.0.0.0/16", TargetSubnet: "subnet-1", Origin: "associate", Status: { Code: "active" } }] }],
+    );
+    expect(result.topology.clientVpnEndpoints[0]).toMatchObject({
+      clientCidrBlock: "172.16.0.0/22",
+      splitTunnel: true,
+      targetNetworks: [{ targetNetworkId: "subnet-1", status: "associated" }],
+      authorizationRules: [{ destinationCidr: "10.0.0.0/16", accessAll: true, status: "active" }],
+      routes: [{ destinationCidr: "10.0.0.0/16", targetSubnet: "subnet-1", origin: "associate" }],
+    });
+  });
+
+  it("reads Direct Connect's camelCase outputs", () => {
+    const gatewayId = "5f294f92-bafb-4011-916d-9b0b0ab1cdef";
+    const result = converted(
+      [{ file: "dx.json" }, { connections: [{ connectionId: "dxcon-fg5678gh", connectionState: "available", bandwidth: "1Gbps", location: "EqDC2" }] }],
+      [{ file: "vif.json" }, { virtualInterfaces: [{ virtualInterfaceId: "dxvif-ffhhk74f", virtualInterfaceType: "private", connectionId: "dxcon-fg5678gh", virtualInterfaceState: "available", directConnectGatewayId: gatewayId, vlan: 101, asn: 65000 }] }],
+      [{ file: "dxgw.json" }, { directConnectGateways: [{ directConnectGatewayId: gatewayId, directConnectGatewayName: "corp", amazonSideAsn: 64512, directConnectGatewayState: "available" }] }],
+      [{ file: "assoc.json" }, { directConnectGatewayAssociations: [{ directConnectGatewayId: gatewayId, associatedGateway: { id: "vgw-1", type: "virtualPrivateGateway", region: "us-east-1" }, associationState: "associated", allowedPrefixesToDirectConnectGateway: [{ cidr: "10.0.0.0/16" }] }] }],
+    );
+    expect(result.topology.virtualInterfaces[0]).toMatchObject({ virtualInterfaceType: "private", directConnectGatewayId: gatewayId });
+    expect(result.topology.directConnectGateways[0]?.associations).toEqual([
+      { associatedGateway: { id: "vgw-1", type: "virtualPrivateGateway", region: "us-east-1" }, associationState: "associated", allowedPrefixesToDirectConnectGateway: [{ cidr: "10.0.0.0/16" }] },
+    ]);
+  });
+
+  it("reads flow logs and Traffic Mirroring sessions, targets and filters", () => {
+    const result = converted(
+      [{ file: "fl.json" }, { FlowLogs: [{ FlowLogId: "fl-1", ResourceId: "eni-1", TrafficType: "ALL", FlowLogStatus: "ACTIVE", LogDestinationType: "s3", LogDestination: "arn:aws:s3:::logs" }] }],
+      [{ file: "tmt.json" }, { TrafficMirrorTargets: [{ TrafficMirrorTargetId: "tmt-1", NetworkInterfaceId: "eni-9", Type: "network-interface" }] }],
+      [{ file: "tmf.json" }, { TrafficMirrorFilters: [{ TrafficMirrorFilterId: "tmf-1", IngressFilterRules: [{ RuleNumber: 10, RuleAction: "accept", Protocol: 6, DestinationCidrBlock: "0.0.0.0/0", SourceCidrBlock: "0.0.0.0/0", DestinationPortRange: { FromPort: 443, ToPort: 443 } }], EgressFilterRules: [] }] }],
+      [{ file: "tms.json" }, { TrafficMirrorSessions: [{ TrafficMirrorSessionId: "tms-1", TrafficMirrorTargetId: "tmt-1", TrafficMirrorFilterId: "tmf-1", NetworkInterfaceId: "eni-1", SessionNumber: 1, PacketLength: 128 }] }],
+    );
+    expect(result.topology.flowLogs[0]).toMatchObject({ resourceId: "eni-1", trafficType: "ALL", logDestinationType: "s3" });
+    expect(result.topology.trafficMirrorFilters[0]?.ingressFilterRules[0]).toMatchObject({ ruleNumber: 10, protocol: 6, destinationPortRange: { fromPort: 443, toPort: 443 } });
+    expect(result.topology.trafficMirrorSessions[0]).toMatchObject({ networkInterfaceId: "eni-1", trafficMirrorTargetId: "tmt-1", sessionNumber: 1 });
+  });
 });

@@ -1,5 +1,6 @@
 import { parseTopology, type Topology, type TopologyInput } from "../model";
 import type { AwsIpPermission, AwsRoute } from "./shapes/ec2";
+import type { AwsTrafficMirrorFilter } from "./shapes/monitoring";
 import type { AwsSnapshot, SnapshotOrigin } from "./snapshot";
 
 /**
@@ -90,6 +91,8 @@ function placement(origin: SnapshotOrigin, ownerId: string | undefined, region: 
     ...(where && regionPattern.test(where) ? { region: where } : {}),
   };
 }
+
+type AwsTrafficMirrorFilterRule = AwsTrafficMirrorFilter["IngressFilterRules"][number];
 
 type RouteInput = NonNullable<Element<"routeTables">["routes"]>[number];
 
@@ -618,6 +621,10 @@ export function snapshotToTopology(snapshot: AwsSnapshot): SnapshotToTopologyRes
   }
 
   mapLoadBalancing(snapshot, b);
+  mapEndpointServices(snapshot, b);
+  mapClientVpn(snapshot, b);
+  mapDirectConnect(snapshot, b);
+  mapMonitoring(snapshot, b);
 
   return b.build();
 }
@@ -869,6 +876,197 @@ function mapLoadBalancing(snapshot: AwsSnapshot, b: TopologyBuilder) {
         }];
       }),
       ...placement(origin, undefined, regionOfArn(l.ListenerArn)),
+    }, origin);
+  }
+}
+
+
+/** Endpoint services this account provides (`describe-vpc-endpoint-service-configurations`). */
+function mapEndpointServices(snapshot: AwsSnapshot, b: TopologyBuilder) {
+  for (const { value: s, origin } of snapshot.serviceConfigurations) {
+    const serviceType = oneOf(["Interface", "Gateway", "GatewayLoadBalancer"], s.ServiceType[0]?.ServiceType);
+    b.add("vpcEndpointServices", s.ServiceId, {
+      serviceId: s.ServiceId,
+      serviceName: s.ServiceName,
+      ...(serviceType ? { serviceType } : {}),
+      networkLoadBalancerArns: s.NetworkLoadBalancerArns,
+      gatewayLoadBalancerArns: s.GatewayLoadBalancerArns,
+      acceptanceRequired: s.AcceptanceRequired ?? false,
+      ...(s.PrivateDnsName ? { privateDnsName: s.PrivateDnsName } : {}),
+      ...placement(origin, undefined, regionOfServiceName(s.ServiceName)),
+      tags: tagsOf(s.Tags),
+    }, origin);
+  }
+}
+
+/** Client VPN endpoints gather their target networks, authorization rules and routes. */
+function mapClientVpn(snapshot: AwsSnapshot, b: TopologyBuilder) {
+  const networkStates = ["associating", "associated", "association-failed", "disassociating", "disassociated"] as const;
+  const ruleStates = ["authorizing", "active", "failed", "revoking"] as const;
+  const routeStates = ["creating", "active", "failed", "deleting"] as const;
+  for (const { value: e, origin } of snapshot.clientVpnEndpoints) {
+    const status = oneOf(["pending-associate", "available", "deleting", "deleted"], e.Status?.Code);
+    const mine = <T extends { ClientVpnEndpointId: string }>(list: { value: T }[]) => list.map((x) => x.value).filter((x) => x.ClientVpnEndpointId === e.ClientVpnEndpointId);
+    b.add("clientVpnEndpoints", e.ClientVpnEndpointId, {
+      clientVpnEndpointId: e.ClientVpnEndpointId,
+      clientCidrBlock: e.ClientCidrBlock,
+      ...(e.VpcId ? { vpcId: e.VpcId } : {}),
+      securityGroupIds: e.SecurityGroupIds,
+      splitTunnel: e.SplitTunnel ?? false,
+      ...(status ? { status } : {}),
+      targetNetworks: mine(snapshot.clientVpnTargetNetworks).map((n) => {
+        const s = oneOf(networkStates, n.Status?.Code);
+        return { ...(n.AssociationId ? { associationId: n.AssociationId } : {}), targetNetworkId: n.TargetNetworkId, ...(s ? { status: s } : {}) };
+      }),
+      authorizationRules: mine(snapshot.clientVpnAuthorizationRules).map((r) => {
+        const s = oneOf(ruleStates, r.Status?.Code);
+        return { destinationCidr: r.DestinationCidr, accessAll: r.AccessAll ?? false, ...(r.GroupId ? { groupId: r.GroupId } : {}), ...(s ? { status: s } : {}) };
+      }),
+      routes: mine(snapshot.clientVpnRoutes).map((r) => {
+        const s = oneOf(routeStates, r.Status?.Code);
+        const o = oneOf(["associate", "add-route"], r.Origin);
+        return { destinationCidr: r.DestinationCidr, targetSubnet: r.TargetSubnet, ...(s ? { status: s } : {}), ...(o ? { origin: o } : {}) };
+      }),
+      ...placement(origin, undefined, undefined),
+      tags: tagsOf(e.Tags),
+    }, origin);
+  }
+}
+
+/** Direct Connect connections, virtual interfaces and gateways with their associations. */
+function mapDirectConnect(snapshot: AwsSnapshot, b: TopologyBuilder) {
+  const connectionStates = ["ordering", "requested", "pending", "available", "down", "deleting", "deleted", "rejected", "unknown"] as const;
+  const vifStates = ["confirming", "verifying", "pending", "available", "down", "deleting", "deleted", "rejected", "unknown"] as const;
+  for (const { value: c, origin } of snapshot.directConnectConnections) {
+    const state = oneOf(connectionStates, c.connectionState);
+    b.add("directConnectConnections", c.connectionId, {
+      connectionId: c.connectionId,
+      ...(c.connectionName ? { connectionName: c.connectionName } : {}),
+      ...(state ? { connectionState: state } : {}),
+      ...(c.location ? { location: c.location } : {}),
+      ...(c.bandwidth ? { bandwidth: c.bandwidth } : {}),
+      ...placement(origin, c.ownerAccount, c.region),
+    }, origin);
+  }
+  for (const { value: v, origin } of snapshot.virtualInterfaces) {
+    const type = oneOf(["private", "public", "transit"], v.virtualInterfaceType);
+    if (!type) {
+      b.warn(origin, `${v.virtualInterfaceId} is a ${v.virtualInterfaceType} virtual interface, which the evaluator does not model; left out`);
+      continue;
+    }
+    const state = oneOf(vifStates, v.virtualInterfaceState);
+    b.add("virtualInterfaces", v.virtualInterfaceId, {
+      virtualInterfaceId: v.virtualInterfaceId,
+      virtualInterfaceType: type,
+      connectionId: v.connectionId,
+      ...(state ? { virtualInterfaceState: state } : {}),
+      ...(v.virtualGatewayId ? { virtualGatewayId: v.virtualGatewayId } : {}),
+      ...(v.directConnectGatewayId ? { directConnectGatewayId: v.directConnectGatewayId } : {}),
+      ...(v.vlan !== undefined ? { vlan: v.vlan } : {}),
+      ...(v.asn !== undefined ? { asn: v.asn } : {}),
+      ...(v.amazonAddress ? { amazonAddress: v.amazonAddress } : {}),
+      ...(v.customerAddress ? { customerAddress: v.customerAddress } : {}),
+      routeFilterPrefixes: v.routeFilterPrefixes.map((p) => ({ cidr: p.cidr })),
+      ...placement(origin, v.ownerAccount, v.region),
+    }, origin);
+  }
+  const associationStates = ["associating", "associated", "disassociating", "disassociated", "updating"] as const;
+  for (const { value: g, origin } of snapshot.directConnectGateways) {
+    const state = oneOf(["pending", "available", "deleting", "deleted"], g.directConnectGatewayState);
+    const associations = snapshot.directConnectGatewayAssociations
+      .map((a) => a.value)
+      .filter((a) => a.directConnectGatewayId === g.directConnectGatewayId)
+      .flatMap((a) => {
+        const gateway = a.associatedGateway ?? (a.virtualGatewayId ? { id: a.virtualGatewayId, type: "virtualPrivateGateway" } : undefined);
+        const type = oneOf(["virtualPrivateGateway", "transitGateway"], gateway?.type);
+        if (!gateway || !type) return [];
+        const s = oneOf(associationStates, a.associationState);
+        return [{
+          associatedGateway: {
+            id: gateway.id,
+            type,
+            ...(typeof gateway.ownerAccount === "string" ? { ownerAccount: gateway.ownerAccount } : {}),
+            ...(typeof gateway.region === "string" ? { region: gateway.region } : {}),
+          },
+          ...(s ? { associationState: s } : {}),
+          allowedPrefixesToDirectConnectGateway: a.allowedPrefixesToDirectConnectGateway.map((p) => ({ cidr: p.cidr })),
+        }];
+      });
+    b.add("directConnectGateways", g.directConnectGatewayId, {
+      directConnectGatewayId: g.directConnectGatewayId,
+      ...(g.directConnectGatewayName ? { directConnectGatewayName: g.directConnectGatewayName } : {}),
+      ...(g.amazonSideAsn !== undefined ? { amazonSideAsn: g.amazonSideAsn } : {}),
+      ...(state ? { directConnectGatewayState: state } : {}),
+      associations,
+      ...placement(origin, g.ownerAccount, undefined),
+    }, origin);
+  }
+}
+
+/** Flow logs and Traffic Mirroring, which the evaluator reports on. */
+function mapMonitoring(snapshot: AwsSnapshot, b: TopologyBuilder) {
+  for (const { value: f, origin } of snapshot.flowLogs) {
+    const trafficType = oneOf(["ACCEPT", "REJECT", "ALL"], f.TrafficType);
+    const destinationType = oneOf(["cloud-watch-logs", "s3", "kinesis-data-firehose"], f.LogDestinationType);
+    if (f.FlowLogStatus !== undefined && f.FlowLogStatus !== "ACTIVE") continue;
+    b.add("flowLogs", f.FlowLogId, {
+      flowLogId: f.FlowLogId,
+      resourceId: f.ResourceId,
+      ...(trafficType ? { trafficType } : {}),
+      ...(destinationType ? { logDestinationType: destinationType } : {}),
+      ...(f.LogDestination ?? f.LogGroupName ? { logDestination: f.LogDestination ?? f.LogGroupName } : {}),
+      ...(f.LogFormat ? { logFormat: f.LogFormat } : {}),
+      ...placement(origin, undefined, undefined),
+      tags: tagsOf(f.Tags),
+    }, origin);
+  }
+  for (const { value: t, origin } of snapshot.trafficMirrorTargets) {
+    b.add("trafficMirrorTargets", t.TrafficMirrorTargetId, {
+      trafficMirrorTargetId: t.TrafficMirrorTargetId,
+      ...(t.NetworkInterfaceId ? { networkInterfaceId: t.NetworkInterfaceId } : {}),
+      ...(t.NetworkLoadBalancerArn ? { networkLoadBalancerArn: t.NetworkLoadBalancerArn } : {}),
+      ...(t.GatewayLoadBalancerEndpointId ? { gatewayLoadBalancerEndpointId: t.GatewayLoadBalancerEndpointId } : {}),
+      ...placement(origin, t.OwnerId, undefined),
+      tags: tagsOf(t.Tags),
+    }, origin);
+  }
+  const rule = (r: AwsTrafficMirrorFilterRule) => {
+    const ruleAction = oneOf(["accept", "reject"], r.RuleAction);
+    if (!ruleAction) return [];
+    const range = (p: AwsTrafficMirrorFilterRule["DestinationPortRange"]) =>
+      p && p.FromPort !== undefined && p.ToPort !== undefined ? { fromPort: p.FromPort, toPort: p.ToPort } : undefined;
+    const destinationPortRange = range(r.DestinationPortRange);
+    const sourcePortRange = range(r.SourcePortRange);
+    return [{
+      ruleNumber: r.RuleNumber,
+      ruleAction,
+      ...(r.Protocol !== undefined ? { protocol: r.Protocol } : {}),
+      destinationCidrBlock: r.DestinationCidrBlock,
+      sourceCidrBlock: r.SourceCidrBlock,
+      ...(destinationPortRange ? { destinationPortRange } : {}),
+      ...(sourcePortRange ? { sourcePortRange } : {}),
+    }];
+  };
+  for (const { value: f, origin } of snapshot.trafficMirrorFilters) {
+    b.add("trafficMirrorFilters", f.TrafficMirrorFilterId, {
+      trafficMirrorFilterId: f.TrafficMirrorFilterId,
+      ingressFilterRules: f.IngressFilterRules.flatMap(rule),
+      egressFilterRules: f.EgressFilterRules.flatMap(rule),
+      ...placement(origin, undefined, undefined),
+      tags: tagsOf(f.Tags),
+    }, origin);
+  }
+  for (const { value: m, origin } of snapshot.trafficMirrorSessions) {
+    b.add("trafficMirrorSessions", m.TrafficMirrorSessionId, {
+      trafficMirrorSessionId: m.TrafficMirrorSessionId,
+      networkInterfaceId: m.NetworkInterfaceId,
+      trafficMirrorTargetId: m.TrafficMirrorTargetId,
+      trafficMirrorFilterId: m.TrafficMirrorFilterId,
+      sessionNumber: m.SessionNumber,
+      ...(m.PacketLength !== undefined ? { packetLength: m.PacketLength } : {}),
+      ...(m.VirtualNetworkId !== undefined ? { virtualNetworkId: m.VirtualNetworkId } : {}),
+      ...placement(origin, m.OwnerId, undefined),
+      tags: tagsOf(m.Tags),
     }, origin);
   }
 }

@@ -342,3 +342,17 @@ export type AwsPrefixList = z.infer<typeof prefixListSchema>;
 export type AwsManagedPrefixList = z.infer<typeof managedPrefixListSchema>;
 export type AwsManagedPrefixListEntries = z.infer<typeof managedPrefixListEntriesSchema>;
 export type AwsAvailabilityZone = z.infer<typeof availabilityZoneSchema>;
+
+/** `describe-vpc-endpoint-service-configurations`: endpoint services you provide (PrivateLink). */
+export const serviceConfigurationSchema = z.looseObject({
+  ServiceId: z.string(),
+  ServiceName: z.string(),
+  ServiceType: awsList(z.looseObject({ ServiceType: z.string() })),
+  NetworkLoadBalancerArns: awsList(z.string()),
+  GatewayLoadBalancerArns: awsList(z.string()),
+  AcceptanceRequired: z.boolean().optional(),
+  PrivateDnsName: z.string().optional(),
+  Tags: awsTagsSchema,
+});
+
+export type AwsServiceConfiguration = z.infer<typeof serviceConfigurationSchema>;
