@@ -54,6 +54,17 @@ const awsDifferences: Record<string, Difference> = {
     hops: ["i-0a128d26e59be60f3", "subnet-06f469bcee42e408e", "vpc-0008a7b45e3ddf1dd", "subnet-0428892a357fa1f94", "nat-07ab4846da51f4612"],
     because: "the packet reaches the NAT gateway through its subnet",
   },
+  // With cross-zone load balancing both targets qualify; Reachability Analyzer reports the
+  // shortest path, which from the us-east-2b node is the target in the node's own subnet.
+  // Traffic between two interfaces of one subnet crosses no subnet boundary (no subnet hop).
+  "test-load-balancer / client to NLB node in us-east-2b, TCP 80": {
+    hops: ["i-0c8ce8bbdd98cc4e8", "subnet-065a3676df7fa9fd9", "vpc-015b20578b48c1349", "subnet-090fe152cd18ced20", "arn:aws:elasticloadbalancing:us-east-2:554773406868:loadbalancer/net/test-lb/725b996cb6be8fba", "i-055b0db7be365202c"],
+    because: "the shortest path goes to the healthy target in the NLB node's own subnet",
+  },
+  "test-load-balancer / client to NLB node in us-east-2a, TCP 80": {
+    hops: ["i-0c8ce8bbdd98cc4e8", "subnet-065a3676df7fa9fd9", "vpc-015b20578b48c1349", "subnet-0873d71031a560a88", "arn:aws:elasticloadbalancing:us-east-2:554773406868:loadbalancer/net/test-lb/725b996cb6be8fba", "i-0f4af951d61a19245"],
+    because: "the NLB node and its target share a subnet, so no subnet boundary is crossed between them",
+  },
   // Both tunnels of vpn-05044757278685fd3 are DOWN in VgwTelemetry; AWS sends traffic
   // over an available tunnel, and there is none. Batfish ignores tunnel status.
   "test-public-private-subnet / private instance to on-prem site prefix goes to VGW": {
@@ -115,12 +126,8 @@ function awsHops(hops: readonly string[], topology: Topology): string[] {
  * item 4): `it.fails` until the change lands, then this entry goes.
  */
 const awaitingCoreFix: Record<string, string> = {
-  "test-load-balancer / client to NLB node in us-east-2b, TCP 80": "MODEL-REQUESTS 4c: delivery through the NLB to a target counts as reaching its address",
-  "test-load-balancer / return: server to client via NLB node in us-east-2b": "MODEL-REQUESTS 4c",
-  "test-load-balancer / client to NLB node in us-east-2a, TCP 80": "MODEL-REQUESTS 4c",
-  "test-load-balancer / return: server to client via NLB node in us-east-2a": "MODEL-REQUESTS 4c",
-  "test-public-subnet / spoofed private source without public IP, entering at subnet, to internet": "MODEL-REQUESTS 4a: the internet gateway that refuses the packet is its last hop",
-  "test-transit-gateway / A2 to B: subnet A2 has no route to the TGW": "MODEL-REQUESTS 4d: the block belongs to the subnet hop",
+  "test-load-balancer / return: server to client via NLB node in us-east-2b": "MODEL-REQUESTS 4e: the reply goes back through the NLB node",
+  "test-load-balancer / return: server to client via NLB node in us-east-2a": "MODEL-REQUESTS 4e: the reply goes back through the NLB node",
 };
 
 describe.each(scenarioNames)("Batfish AWS scenario %s", (scenarioName) => {
