@@ -921,6 +921,8 @@ function loadBalancer(ctx: TraceContext, lbArn: string, iface: IndexedInterface,
       const v = session.viaEndpoint;
       const q: Packet = { ...p, srcIp: v.endpointIp, dstIp: v.clientIp, dstPort: v.clientPort };
       add(ctx, { ...base, inboundHeader: header(p), outboundHeader: header(q), note: `${lb.loadBalancerName} returns the reply through PrivateLink to the endpoint.` });
+      const endpointRef = interfaceRef(index, v.iface);
+      add(ctx, { component: endpointRef, hop: hopOf(v.iface), subnet: subnetRef(index, v.iface.subnetId), vpc: vpcRef(index, v.iface.vpcId), outboundHeader: header(q), note: `Endpoint ${endpointRef.id} sends the reply to ${formatIpv4(q.dstIp)}.` });
       return interfaceEgress(ctx, v.iface, q);
     }
     const q: Packet = { ...p, srcIp: session.listenerIp, srcPort: session.listenerPort, dstIp: session.clientIp, dstPort: session.clientPort };
