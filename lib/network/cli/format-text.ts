@@ -45,8 +45,15 @@ function routeTarget(route: NonNullable<PathComponent["RouteTableRoute"]>): stri
   );
 }
 
-/** What happened at one component, in a sentence. */
+/**
+ * What happened at one component, in a sentence: the evaluator's own
+ * `Note` when it gives one, else a sentence built from the AWS fields.
+ */
 export function describeComponent(c: PathComponent): string {
+  if (typeof c.Note === "string" && c.Note.length > 0) {
+    const id = c.Component?.Id;
+    return id && c.Note.includes(id) ? c.Note : `${name(c.Component)}: ${c.Note}`;
+  }
   const parts: string[] = [name(c.Component)];
   const where = [c.Subnet ? `subnet ${name(c.Subnet)}` : "", c.Vpc ? `VPC ${name(c.Vpc)}` : ""].filter(Boolean).join(", ");
   if (where) parts.push(`in ${where}`);
@@ -81,10 +88,11 @@ export function describeComponent(c: PathComponent): string {
 
 /** An explanation: its code, the resource, and the plain-English text when the evaluator gives one. */
 export function describeExplanation(e: Explanation): string {
-  const text = [e.Message, e.message, e.Description].find((t): t is string => typeof t === "string");
+  const text = [e.Message, e.message].find((t): t is string => typeof t === "string");
   const resource = e.Component ?? e.Acl ?? e.RouteTable ?? e.SecurityGroups?.[0] ?? e.Subnet ?? e.Vpc;
   const head = `${e.ExplanationCode ?? "UNKNOWN"}${resource ? ` at ${name(resource)}` : ""}${e.Direction ? ` (${e.Direction})` : ""}`;
-  return text ? `${head}: ${text}` : head;
+  const page = typeof e.Documentation === "string" ? ` (${e.Documentation})` : "";
+  return text ? `${head}: ${text}${page}` : `${head}${page}`;
 }
 
 function describeQuery(q: Query): string {
