@@ -35,6 +35,24 @@ describe("snapshotToTopology", () => {
     expect(db?.ipPermissions[0]?.userIdGroupPairs[0]?.groupId).toBe("sg-0web000000000001");
   });
 
+  it("places resources in the account and Region of their accounts/<id>/<region>/ folder (Batfish's TGW peering capture)", () => {
+    const result = readSnapshotTopology(path.join(import.meta.dirname, "fixtures/batfish/test-transit-gateway-peering/aws_configs"));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const where = (id: string) => {
+      const tgw = result.topology.transitGateways.find((t) => t.transitGatewayId === id);
+      return [tgw?.ownerId, tgw?.region];
+    };
+    expect(where("tgw-0e20010ebf43d07a2")).toEqual(["732168539940", "us-east-1"]);
+    expect(where("tgw-03201f1960ddb0c25")).toEqual(["804819755326", "us-west-1"]);
+    const peering = result.topology.transitGatewayAttachments.filter((a) => a.transitGatewayAttachmentId === "tgw-attach-012e5d602f859dd80");
+    expect(peering.map((a) => [a.transitGatewayId, a.resourceId])).toEqual([
+      ["tgw-0e20010ebf43d07a2", "tgw-03201f1960ddb0c25"],
+      ["tgw-03201f1960ddb0c25", "tgw-0e20010ebf43d07a2"],
+    ]);
+    expect(result.warnings.some((w) => w.includes("DBInstances"))).toBe(true);
+  });
+
   it("keeps one copy of a peering connection both accounts list, preferring the active one", () => {
     const side = (status: string) => ({
       VpcPeeringConnections: [
