@@ -24,3 +24,7 @@ export {
   type TrafficEvent,
 } from "./questions/analyze";
 export { toNetworkInsightsAnalysisJson } from "./questions/aws-json";
+export { reachabilityMatrix, instanceMatrix, type MatrixEntry, type MatrixCell, type InstanceMatrix } from "./questions/matrix";
+export { flowLogRecords, type FlowLogRecord, type FlowLogOptions } from "./questions/flow-logs";
+export { trafficMirrorCopies, type MirroredPacket } from "./questions/traffic-mirroring";
+export { selectAcceleratorEndpoint, type AcceleratorQuery, type AcceleratorSelection } from "./questions/global-accelerator";
