@@ -3,11 +3,7 @@
  * with a legend numbering the columns.
  */
 
-export type MatrixCell =
-  | { kind: "self" }
-  | { kind: "reachable" }
-  | { kind: "blocked"; code: string }
-  | { kind: "error"; message: string };
+import type { MatrixCell } from "../index";
 
 const symbol: Record<MatrixCell["kind"], string> = { self: "·", reachable: "✔", blocked: "✘", error: "?" };
 
@@ -32,7 +28,7 @@ export function formatMatrix(
   const blocked = cells.flatMap((row, r) =>
     row.flatMap((cell, c) =>
       cell.kind === "blocked" || cell.kind === "error"
-        ? [`  ${r + 1} → ${c + 1}: ${cell.kind === "blocked" ? cell.code : `could not analyze: ${cell.message}`}`]
+        ? [`  ${r + 1} → ${c + 1}: ${cell.kind === "blocked" ? `${cell.code ?? "BLOCKED"}${cell.message ? ` — ${cell.message}` : ""}` : `could not analyze: ${cell.message}`}`]
         : [],
     ),
   );

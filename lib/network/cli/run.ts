@@ -1,9 +1,9 @@
-import { analyze, toNetworkInsightsAnalysisJson, type AnalysisQuery, type AnalysisSuccess, type Topology } from "../index";
+import { analyze, instanceMatrix, toNetworkInsightsAnalysisJson, type AnalysisQuery, type Topology } from "../index";
 import { readSnapshotTopology } from "../aws/index";
 import { networkInsightsAnalysisSchema } from "./analysis-output";
 import { parseCliArgs, usage, UsageError, type AnalyzeArgs, type MatrixArgs } from "./args";
 import { formatAnalysisText } from "./format-text";
-import { formatMatrix, type MatrixCell } from "./format-matrix";
+import { formatMatrix } from "./format-matrix";
 
 /**
  * The CLI as a function of its arguments, so tests can call it without a
@@ -58,29 +58,16 @@ function runAnalyze(args: AnalyzeArgs, output: Output): number {
 
 function runMatrix(args: MatrixArgs, output: Output): number {
   const topology = loadTopology(args.snapshot, output);
-  const instances = topology.instances.map((i) => ({
-    id: i.instanceId,
-    name: i.tags.find((t) => t.key === "Name")?.value,
+  const matrix = instanceMatrix(topology, {
+    protocol: args.protocol,
+    ...(args.destinationPort !== undefined ? { destinationPort: args.destinationPort } : {}),
+  });
+  const instances = matrix.instanceIds.map((id) => ({
+    id,
+    name: topology.instances.find((i) => i.instanceId === id)?.tags.find((t) => t.key === "Name")?.value,
   }));
-  const cells: MatrixCell[][] = instances.map((source) =>
-    instances.map((destination): MatrixCell => {
-      if (source.id === destination.id) return { kind: "self" };
-      const result = analyze(topology, {
-        source: source.id,
-        destination: destination.id,
-        protocol: args.protocol,
-        ...(args.destinationPort !== undefined ? { destinationPort: args.destinationPort } : {}),
-      });
-      if (!result.ok) return { kind: "error", message: result.error };
-      return result.networkPathFound ? { kind: "reachable" } : { kind: "blocked", code: firstCode(result) };
-    }),
-  );
-  output.out(formatMatrix(instances, cells, args));
+  output.out(formatMatrix(instances, matrix.cells, args));
   return EXIT_OK;
-}
-
-function firstCode(result: AnalysisSuccess): string {
-  return result.explanations[0]?.explanationCode ?? "BLOCKED";
 }
 
 export function run(argv: readonly string[], output: Output): number {
