@@ -16,8 +16,9 @@ export const usage = `Usage:
 
 PATH is a folder (searched recursively) or one file of unmodified "aws ec2 describe-*" JSON outputs.
 Sources and destinations are ids of instances, network interfaces, internet gateways, VPC endpoints,
-VPN gateways, transit gateways, peering connections, subnets or VPCs; --destination may be left out
-when --destination-ip names the address.
+VPN gateways, transit gateways, peering connections, NAT gateways, subnets, VPCs or load balancer ARNs;
+--source internet (with --source-ip) is a host on the internet entering through the internet gateway;
+--destination may be left out when --destination-ip names the address.
 Exit status: 0 when the analysis ran (whatever it found), 2 for bad input.`;
 
 export class UsageError extends Error {}

@@ -63,6 +63,22 @@ describe("reachability analyze", () => {
     expect(status).toBe(EXIT_OK);
     expect(networkInsightsAnalysisSchema.parse(JSON.parse(out)).NetworkPathFound).toBe(true);
   });
+
+  it("starts at a subnet with any address in it: no public IP, so the internet gateway refuses it", () => {
+    const { status, out } = cli("analyze", "--snapshot", snapshot, "--source", "subnet-0aaa0000000000001", "--source-ip", "10.0.1.99", "--destination-ip", "8.8.8.8", "--destination-port", "443", "--format", "json");
+    expect(status).toBe(EXIT_OK);
+    const analysis = networkInsightsAnalysisSchema.parse(JSON.parse(out));
+    expect(analysis.NetworkPathFound).toBe(false);
+    expect(analysis.Explanations?.[0]?.Component?.Id).toBe(igw);
+  });
+
+  it("starts on the internet and enters through the internet gateway to the instance's public address", () => {
+    const { status, out } = cli("analyze", "--snapshot", snapshot, "--source", "internet", "--source-ip", "8.8.8.8", "--destination-ip", "198.51.100.10", "--destination-port", "443", "--format", "json");
+    expect(status).toBe(EXIT_OK);
+    const analysis = networkInsightsAnalysisSchema.parse(JSON.parse(out));
+    expect(analysis.NetworkPathFound).toBe(true);
+    expect(analysis.ForwardPathComponents?.map((c) => c.Component?.Id)).toContain(igw);
+  });
 });
 
 describe("reachability matrix", () => {
