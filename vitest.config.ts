@@ -13,7 +13,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "content/**/*.test.ts", "scripts/**/*.test.ts", "tests/unit/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "content/**/*.test.ts", "scripts/**/*.test.ts", "tests/unit/**/*.test.ts", "tests/labs/**/*.test.ts"],
         },
       },
       {
