@@ -125,8 +125,16 @@ function noOpenPort(topology: Topology, check: Extract<Check, { kind: "no-open-p
   const what = `${check.protocol.toUpperCase()} ${check.port} from ${check.cidr}`;
   if (offenders.length > 0) {
     const first = offenders[0];
+    const exposed = first ? topology.instances.find((i) => i.securityGroupIds.includes(first.groupId))?.instanceId ?? topology.networkInterfaces.find((n) => n.securityGroupIds.includes(first.groupId))?.networkInterfaceId : undefined;
     const counterexample: Counterexample | undefined = first
-      ? { source: "internet", destination: first.groupId, protocol: check.protocol, destinationPort: check.port, description: `An inbound rule of ${offenders.map((o) => o.groupId).join(", ")} admits ${what}.`, explanationCodes: [] }
+      ? {
+          source: "internet",
+          ...(exposed ? { destination: exposed } : {}),
+          protocol: check.protocol,
+          destinationPort: check.port,
+          description: `An inbound rule of ${first.groupId} admits ${what}${exposed ? `: any address may open port ${check.port} on ${exposed} as far as the group is concerned` : ""}.`,
+          explanationCodes: [],
+        }
       : undefined;
     return failWith(`Security group${offenders.length > 1 ? "s" : ""} ${offenders.map((o) => o.groupId).join(", ")} allow${offenders.length > 1 ? "" : "s"} ${what}.`, counterexample);
   }
