@@ -2,6 +2,7 @@ import { z } from "zod";
 import * as clientVpn from "./shapes/client-vpn";
 import * as dx from "./shapes/direct-connect";
 import * as ec2 from "./shapes/ec2";
+import * as ga from "./shapes/global-accelerator";
 import * as monitoring from "./shapes/monitoring";
 import * as elbv2 from "./shapes/elbv2";
 import * as tgw from "./shapes/transit-gateway";
@@ -79,6 +80,8 @@ const listKeys = {
   virtualInterfaces: { schema: dx.virtualInterfaceSchema, into: "virtualInterfaces" },
   directConnectGateways: { schema: dx.directConnectGatewaySchema, into: "directConnectGateways" },
   directConnectGatewayAssociations: { schema: dx.directConnectGatewayAssociationSchema, into: "directConnectGatewayAssociations" },
+  Accelerators: { schema: ga.acceleratorSchema, into: "accelerators" },
+  EndpointGroups: { schema: ga.endpointGroupSchema, into: "endpointGroups" },
 } as const;
 
 /**
@@ -127,7 +130,7 @@ const needsWrapping: Record<string, string> = {
 };
 
 type ListKey = keyof typeof listKeys;
-type Into = (typeof listKeys)[ListKey]["into"] | (typeof wrappedOutputs)[number]["into"] | "clientVpnRoutes";
+type Into = (typeof listKeys)[ListKey]["into"] | (typeof wrappedOutputs)[number]["into"] | "clientVpnRoutes" | "acceleratorListeners";
 
 export type AwsSnapshot = {
   vpcs: Located<ec2.AwsVpc>[];
@@ -178,6 +181,9 @@ export type AwsSnapshot = {
   virtualInterfaces: Located<dx.AwsVirtualInterface>[];
   directConnectGateways: Located<dx.AwsDirectConnectGateway>[];
   directConnectGatewayAssociations: Located<dx.AwsDirectConnectGatewayAssociation>[];
+  accelerators: Located<ga.AwsAccelerator>[];
+  acceleratorListeners: Located<ga.AwsAcceleratorListener>[];
+  endpointGroups: Located<ga.AwsEndpointGroup>[];
 };
 
 // Every registry entry must fill a field of AwsSnapshot, and every field must be filled by one.
@@ -190,6 +196,7 @@ export function emptySnapshot(): AwsSnapshot {
   for (const { into } of Object.values(listKeys)) snapshot[into] = [];
   for (const { into } of wrappedOutputs) snapshot[into] = [];
   snapshot.clientVpnRoutes = [];
+  snapshot.acceleratorListeners = [];
   return snapshot as AwsSnapshot;
 }
 
@@ -249,6 +256,14 @@ export function addSnapshotDocument(
 
   for (const [key, value] of Object.entries(document)) {
     if (bookkeepingKeys.has(key)) continue;
+    // `elbv2 describe-listeners` and `globalaccelerator list-listeners` share the key
+    // `Listeners`; Global Accelerator's carry its ARNs and no load balancer.
+    if (key === "Listeners" && Array.isArray(value) && value.length > 0 && value.every((l) => isPlainObject(l) && !("LoadBalancerArn" in l) && String(l.ListenerArn).startsWith("arn:aws:globalaccelerator:"))) {
+      const parsed = z.array(ga.acceleratorListenerSchema).safeParse(value);
+      if (!parsed.success) messages.errors.push(...formatIssues(file, [key], parsed.error));
+      else for (const element of parsed.data) store.acceleratorListeners.push({ value: element, origin });
+      continue;
+    }
     if (key in listKeys) {
       const { schema, into } = listKeys[key as ListKey];
       const parsed = z.array(schema as z.ZodType).safeParse(value);

@@ -235,4 +235,19 @@ describe("snapshotToTopology", () => {
     expect(result.topology.trafficMirrorFilters[0]?.ingressFilterRules[0]).toMatchObject({ ruleNumber: 10, protocol: 6, destinationPortRange: { fromPort: 443, toPort: 443 } });
     expect(result.topology.trafficMirrorSessions[0]).toMatchObject({ networkInterfaceId: "eni-1", trafficMirrorTargetId: "tmt-1", sessionNumber: 1 });
   });
+
+  it("assembles a Global Accelerator from list-accelerators, list-listeners and list-endpoint-groups (told apart from ELBv2 listeners)", () => {
+    const accelerator = "arn:aws:globalaccelerator::111111111111:accelerator/1234abcd-abcd-1234-abcd-1234abcdefgh";
+    const listener = `${accelerator}/listener/0123vxyz`;
+    const result = converted(
+      [{ file: "ga.json" }, { Accelerators: [{ AcceleratorArn: accelerator, Name: "web", Enabled: true, IpSets: [{ IpFamily: "IPv4", IpAddresses: ["192.0.2.250", "198.51.100.52"] }] }] }],
+      [{ file: "gal.json" }, { Listeners: [{ ListenerArn: listener, Protocol: "TCP", PortRanges: [{ FromPort: 443, ToPort: 443 }], ClientAffinity: "NONE" }] }],
+      [{ file: "gae.json" }, { EndpointGroups: [{ EndpointGroupArn: `${listener}/endpoint-group/098765zyxwvu`, EndpointGroupRegion: "us-east-1", TrafficDialPercentage: 50, EndpointDescriptions: [{ EndpointId: "i-1", Weight: 128, HealthState: "HEALTHY" }] }] }],
+    );
+    expect(result.topology.accelerators[0]).toMatchObject({
+      ipSets: [{ ipAddresses: ["192.0.2.250", "198.51.100.52"] }],
+      listeners: [{ protocol: "TCP", portRanges: [{ fromPort: 443, toPort: 443 }], endpointGroups: [{ endpointGroupRegion: "us-east-1", trafficDialPercentage: 50, endpointDescriptions: [{ endpointId: "i-1", weight: 128, healthState: "HEALTHY" }] }] }],
+    });
+    expect(result.topology.listeners).toEqual([]);
+  });
 });

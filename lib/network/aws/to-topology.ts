@@ -625,6 +625,7 @@ export function snapshotToTopology(snapshot: AwsSnapshot): SnapshotToTopologyRes
   mapClientVpn(snapshot, b);
   mapDirectConnect(snapshot, b);
   mapMonitoring(snapshot, b);
+  mapGlobalAccelerator(snapshot, b);
 
   return b.build();
 }
@@ -1067,6 +1068,58 @@ function mapMonitoring(snapshot: AwsSnapshot, b: TopologyBuilder) {
       ...(m.VirtualNetworkId !== undefined ? { virtualNetworkId: m.VirtualNetworkId } : {}),
       ...placement(origin, m.OwnerId, undefined),
       tags: tagsOf(m.Tags),
+    }, origin);
+  }
+}
+
+/**
+ * Accelerators gather their listeners and endpoint groups; a listener's ARN
+ * starts with its accelerator's, an endpoint group's with its listener's.
+ */
+function mapGlobalAccelerator(snapshot: AwsSnapshot, b: TopologyBuilder) {
+  const healthStates = ["INITIAL", "HEALTHY", "UNHEALTHY"] as const;
+  for (const { value: a, origin } of snapshot.accelerators) {
+    const listeners = snapshot.acceleratorListeners
+      .map((l) => l.value)
+      .filter((l) => l.ListenerArn.startsWith(`${a.AcceleratorArn}/listener/`))
+      .flatMap((l) => {
+        const protocol = oneOf(["TCP", "UDP"], l.Protocol);
+        if (!protocol || l.PortRanges.length === 0) {
+          b.warn(origin, `${l.ListenerArn} has no TCP/UDP protocol or no port range; left out`);
+          return [];
+        }
+        const clientAffinity = oneOf(["NONE", "SOURCE_IP"], l.ClientAffinity);
+        return [{
+          listenerArn: l.ListenerArn,
+          protocol,
+          portRanges: l.PortRanges.map((p) => ({ fromPort: p.FromPort, toPort: p.ToPort })),
+          ...(clientAffinity ? { clientAffinity } : {}),
+          endpointGroups: snapshot.endpointGroups
+            .map((g) => g.value)
+            .filter((g) => g.EndpointGroupArn.startsWith(`${l.ListenerArn}/endpoint-group/`))
+            .map((g) => ({
+              endpointGroupArn: g.EndpointGroupArn,
+              endpointGroupRegion: g.EndpointGroupRegion,
+              ...(g.TrafficDialPercentage !== undefined ? { trafficDialPercentage: g.TrafficDialPercentage } : {}),
+              endpointDescriptions: g.EndpointDescriptions.map((e) => {
+                const healthState = oneOf(healthStates, e.HealthState);
+                return {
+                  endpointId: e.EndpointId,
+                  ...(e.Weight !== undefined ? { weight: e.Weight } : {}),
+                  ...(healthState ? { healthState } : {}),
+                  ...(e.ClientIPPreservationEnabled !== undefined ? { clientIPPreservationEnabled: e.ClientIPPreservationEnabled } : {}),
+                };
+              }),
+            })),
+        }];
+      });
+    b.add("accelerators", a.AcceleratorArn, {
+      acceleratorArn: a.AcceleratorArn,
+      ...(a.Name ? { name: a.Name } : {}),
+      enabled: a.Enabled ?? true,
+      ipSets: a.IpSets.map((set) => ({ ipAddresses: set.IpAddresses })),
+      listeners,
+      ...placement(origin, undefined, undefined),
     }, origin);
   }
 }
