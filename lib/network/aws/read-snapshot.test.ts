@@ -59,6 +59,15 @@ describe("readSnapshot", () => {
     expect(result.errors[1]).toBe("Vpcs.json: $.Vpcs[0].VpcId: expected string, received number");
   });
 
+  it("reads files written with a byte-order mark, in UTF-8 or UTF-16 (Windows PowerShell's redirect)", () => {
+    const json = JSON.stringify({ Vpcs: [{ VpcId: "vpc-a" }] });
+    const root = folder({});
+    writeFileSync(path.join(root, "utf8-bom.json"), `\ufeff${json}`);
+    writeFileSync(path.join(root, "utf16.json"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, "utf16le")]));
+    const result = readSnapshot(root);
+    expect(result.ok && result.snapshot.vpcs.length).toBe(2);
+  });
+
   it("says so when the path does not exist or holds no JSON", () => {
     const missing = readSnapshot("/no/such/snapshot");
     expect(missing).toMatchObject({ ok: false, errors: ["/no/such/snapshot: no such file or folder"] });

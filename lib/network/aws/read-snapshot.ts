@@ -33,6 +33,21 @@ function listJsonFiles(root: string): string[] {
   return found;
 }
 
+/**
+ * The text of a JSON file as the AWS CLI may have written it: UTF-8, UTF-8
+ * with a byte-order mark, or UTF-16 (what Windows PowerShell 5's `>` writes).
+ */
+export function decodeJsonText(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString("utf16le");
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = Buffer.from(bytes.subarray(2));
+    swapped.swap16();
+    return swapped.toString("utf16le");
+  }
+  const text = bytes.toString("utf8");
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -69,7 +84,7 @@ export function readSnapshot(snapshotPath: string, options: ReadSnapshotOptions 
     const display = stats.isDirectory() ? relative.split(path.sep).join("/") : snapshotPath;
     let text: string;
     try {
-      text = readFileSync(path.join(root, relative), "utf8");
+      text = decodeJsonText(readFileSync(path.join(root, relative)));
     } catch (error) {
       errors.push(`${display}: cannot read the file (${errorText(error)})`);
       continue;
