@@ -361,6 +361,7 @@ export function snapshotToTopology(snapshot: AwsSnapshot): SnapshotToTopologyRes
   }
 
   const instanceStates = ["pending", "running", "shutting-down", "terminated", "stopping", "stopped"] as const;
+  const describedInterfaces = new Set(snapshot.networkInterfaces.map((n) => n.value.NetworkInterfaceId));
   for (const { value: r, origin } of snapshot.reservations) {
     for (const i of r.Instances) {
       const state = oneOf(instanceStates, i.State?.Name);
@@ -382,7 +383,7 @@ export function snapshotToTopology(snapshot: AwsSnapshot): SnapshotToTopologyRes
         const subnetId = e.SubnetId ?? i.SubnetId;
         const privateIp = e.PrivateIpAddress ?? e.PrivateIpAddresses.find((p) => p.Primary)?.PrivateIpAddress;
         if (!subnetId || !privateIp || b.has("networkInterfaces", e.NetworkInterfaceId)) return;
-        if (snapshot.networkInterfaces.some((n) => n.value.NetworkInterfaceId === e.NetworkInterfaceId)) return;
+        if (describedInterfaces.has(e.NetworkInterfaceId)) return;
         const association = mapAssociation(e.Association);
         b.add("networkInterfaces", e.NetworkInterfaceId, {
           networkInterfaceId: e.NetworkInterfaceId,
