@@ -103,7 +103,7 @@ function usesGatewayEndpoint(topology: Topology, check: Extract<Check, { kind: "
 function maxNatGateways(topology: Topology, max: number, vpcId: string | undefined): CheckOutcome {
   const live = topology.natGateways.filter((n) => (vpcId === undefined || n.vpcId === vpcId) && n.state !== "deleted" && n.state !== "deleting" && n.state !== "failed");
   const where = vpcId ? ` in ${vpcId}` : "";
-  if (live.length > max) return failWith(`${live.length} NAT gateways${where} (${live.map((n) => n.natGatewayId).join(", ")}); at most ${max} allowed.`);
+  if (live.length > max) return failWith(`${live.length} NAT gateway${live.length === 1 ? "" : "s"}${where} (${live.map((n) => n.natGatewayId).join(", ")}); at most ${max} allowed.`);
   return pass(`${live.length} NAT gateway${live.length === 1 ? "" : "s"}${where}, at most ${max} allowed.`);
 }
 
