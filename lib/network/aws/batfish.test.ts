@@ -17,7 +17,8 @@ import { readSnapshotTopology } from "./index";
  * a packet from its ingress node and checks the verdict — reachable, or the
  * kind of block (filter, no route, discard route, no owner) — and the AWS
  * resources on the path, in order. A `return` expectation is the reply of
- * the forward expectation before it: the return path of that analysis.
+ * the forward expectation before it: the return path of that analysis, whose
+ * addresses and ports must match the ones Batfish pins.
  *
  * Where AWS's documentation says otherwise than Batfish, `awsDifferences`
  * holds AWS's answer, which is asserted instead; docs/batfish-differences.md
@@ -167,6 +168,25 @@ describe.each(scenarioNames)("Batfish AWS scenario %s", (scenarioName) => {
       const ourVerdict = ours === undefined || ours === "LOOP" ? { reachable: false, block: "loop" } : verdictOf(ours);
       const expectedVerdicts = acceptable.map(verdictOf);
       expect(expectedVerdicts, `${key}: evaluator said ${ours}; ${explain(result)}`).toContainEqual(ourVerdict);
+
+      // A return expectation pins the reply's addresses and ports (after any translation): the
+      // reply as it first leaves the responder must carry them.
+      if (expectation.direction === "return") {
+        const reply = components.find((c) => c.outboundHeader)?.outboundHeader;
+        const pinned = {
+          ...(expectation.srcIp !== null ? { source: [expectation.srcIp] } : {}),
+          ...(expectation.dstIp !== null ? { destination: [expectation.dstIp] } : {}),
+          ...(expectation.srcPort !== null ? { sourcePort: expectation.srcPort } : {}),
+          ...(expectation.dstPort !== null ? { destinationPort: expectation.dstPort } : {}),
+        };
+        const actual = {
+          source: reply?.sourceAddresses,
+          destination: reply?.destinationAddresses,
+          sourcePort: reply?.sourcePortRanges[0]?.from,
+          destinationPort: reply?.destinationPortRanges[0]?.from,
+        };
+        expect(actual, `${key}: reply header`).toMatchObject(pinned);
+      }
 
       const expectedHops = difference?.hops ?? awsHops(expectation.hops, topology);
       if (expectation.hops.length > 0 || difference?.hops) {
