@@ -13,7 +13,6 @@ import {
   natGatewayId,
   networkAclId,
   networkInterfaceId,
-  port,
   portRange,
   prefixListId,
   resourceFields,

@@ -25,7 +25,7 @@ import {
   type Target,
   type TraceContext,
   type TraceEnd,
-} from "./trace";
+} from "./trace/index";
 
 /**
  * `analyze`: follow one packet from a source to a destination and its reply

@@ -1,0 +1,186 @@
+import { type CompiledRoute } from "../../forwarding/route-table";
+import { formatIpv4 } from "../../ip";
+import { type IndexedInterface, type IndexedTopology } from "../../model/indexed-topology";
+import { type Packet, hasPorts, protocolName } from "../../packet";
+import { type ExplanationCode, blockKindOf } from "../explanations";
+import { type ComponentRef, type Explanation, type PacketHeader, type PathComponent, type RouteTableRouteDetail } from "../path-component";
+
+/**
+ * Shared pieces of the hop-by-hop trace: the context a packet carries, the
+ * result of a trace, and the helpers every step uses to record a path
+ * component or a block.
+ */
+
+export interface Target {
+  /** Component ids whose arrival counts as reaching the destination. */
+  ids: ReadonlySet<string>;
+  /** The destination address, when the destination is an address or an addressable resource. */
+  ip: number | undefined;
+}
+
+/** State a forward trace leaves for its reply: address translations to undo. */
+export interface Session {
+  nat: Map<string, { srcIp: number; srcPort: number | undefined }>;
+  loadBalancer: Map<string, { clientIp: number; clientPort: number | undefined; listenerIp: number; listenerPort: number | undefined; viaEndpoint?: { iface: IndexedInterface; clientIp: number; clientPort: number | undefined; endpointIp: number } }>;
+  clientVpn: Map<string, { clientIp: number }>;
+}
+
+export interface InterfaceEvent {
+  iface: IndexedInterface;
+  direction: "ingress" | "egress";
+  packet: Packet;
+  action: "ACCEPT" | "REJECT";
+}
+
+export type Resume = (ctx: TraceContext, reply: Packet) => TraceEnd;
+
+export type TraceEnd =
+  | { kind: "accepted"; resume: Resume }
+  | { kind: "exits-network"; resume: Resume }
+  | { kind: "blocked"; explanation: Explanation };
+
+export interface TraceContext {
+  index: IndexedTopology;
+  reply: boolean;
+  target: Target;
+  session: Session;
+  components: PathComponent[];
+  events: InterfaceEvent[];
+  lastPacket: Packet;
+  steps: number;
+  visited: Set<string>;
+}
+
+export type Entry = { kind: "subnet"; subnetId: string } | { kind: "gateway"; via: "internet-gateway" | "vpn-gateway" | "transit-gateway" | "peering" | "vpc-endpoint" | "vpc"; id: string };
+
+export const DOCS = {
+  routeTables: "https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html",
+  securityGroups: "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html",
+  networkAcls: "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html",
+  internetGateway: "https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Internet_Gateway.html",
+  natGateway: "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html",
+  natInstance: "https://docs.aws.amazon.com/vpc/latest/userguide/VPC_NAT_Instance.html",
+  peering: "https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-basics.html#vpc-peering-limitations",
+  gatewayEndpoints: "https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html",
+  endpointPolicies: "https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html",
+  tgwRouteTables: "https://docs.aws.amazon.com/vpc/latest/tgw/tgw-route-tables.html",
+  vpnRouting: "https://docs.aws.amazon.com/vpn/latest/s2svpn/VPNRoutingTypes.html",
+  cloudHub: "https://docs.aws.amazon.com/vpn/latest/s2svpn/VPN_CloudHub.html",
+  clientVpnAuth: "https://docs.aws.amazon.com/vpn/latest/clientvpn-admin/cvpn-working-rules.html",
+  directConnect: "https://docs.aws.amazon.com/directconnect/latest/UserGuide/direct-connect-gateways-intro.html",
+  carrierGateway: "https://docs.aws.amazon.com/vpc/latest/userguide/Carrier_Gateway.html",
+  elb: "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html",
+  crossZone: "https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/how-elastic-load-balancing-works.html#cross-zone-load-balancing",
+} as const;
+
+export const MAX_STEPS = 64;
+
+export function header(p: Packet): PacketHeader {
+  const ports = (port: number | undefined) => (port === undefined || !hasPorts(p.protocol) ? [] : [{ from: port, to: port }]);
+  return {
+    protocol: protocolName(p.protocol),
+    sourceAddresses: [formatIpv4(p.srcIp)],
+    destinationAddresses: [formatIpv4(p.dstIp)],
+    sourcePortRanges: ports(p.srcPort),
+    destinationPortRanges: ports(p.dstPort),
+  };
+}
+
+export function add(ctx: TraceContext, component: Omit<PathComponent, "sequenceNumber">): void {
+  ctx.components.push({ sequenceNumber: ctx.components.length + 1, ...component });
+}
+
+export function block(
+  ctx: TraceContext,
+  code: ExplanationCode,
+  component: ComponentRef,
+  message: string,
+  extra: Partial<Omit<Explanation, "explanationCode" | "blockKind" | "component" | "message">> = {},
+): TraceEnd {
+  const explanation: Explanation = {
+    explanationCode: code,
+    blockKind: blockKindOf(code, extra.direction),
+    component,
+    message,
+    packetField: { address: formatIpv4(ctx.lastPacket.dstIp), ...(ctx.lastPacket.dstPort !== undefined ? { port: ctx.lastPacket.dstPort } : {}), protocol: protocolName(ctx.lastPacket.protocol) },
+    ...extra,
+  };
+  return { kind: "blocked", explanation };
+}
+
+export function vpcRef(index: IndexedTopology, vpcId: string): ComponentRef {
+  return { id: vpcId, type: "vpc", ...nameOf(index.vpcs.get(vpcId)?.tags) };
+}
+
+export function subnetRef(index: IndexedTopology, subnetId: string): ComponentRef {
+  return { id: subnetId, type: "subnet", ...nameOf(index.subnets.get(subnetId)?.tags) };
+}
+
+export function nameOf(tags: { key: string; value: string }[] | undefined): { name?: string } {
+  const name = tags?.find((t) => t.key === "Name")?.value;
+  return name ? { name } : {};
+}
+
+export function interfaceRef(index: IndexedTopology, iface: IndexedInterface): ComponentRef {
+  switch (iface.kind) {
+    case "instance":
+      return iface.ownerId ? { id: iface.ownerId, type: "instance", ...nameOf(index.instances.get(iface.ownerId)?.tags) } : { id: iface.id, type: "network-interface" };
+    case "nat-gateway":
+      return { id: iface.ownerId ?? iface.id, type: "nat-gateway" };
+    case "vpc-endpoint":
+      return { id: iface.ownerId ?? iface.id, type: "vpc-endpoint" };
+    case "load-balancer": {
+      const lb = iface.ownerId ? index.loadBalancers.get(iface.ownerId) : undefined;
+      return lb ? { id: lb.loadBalancerArn, arn: lb.loadBalancerArn, name: lb.loadBalancerName, type: "load-balancer" } : { id: iface.id, type: "network-interface" };
+    }
+    case "client-vpn":
+      return { id: iface.ownerId ?? iface.id, type: "client-vpn-endpoint" };
+    default:
+      return { id: iface.id, type: "network-interface" };
+  }
+}
+
+export function routeDetail(r: CompiledRoute): RouteTableRouteDetail {
+  const route = r.route;
+  const detail: RouteTableRouteDetail = { origin: route.origin, state: route.state };
+  if (route.destinationPrefixListId) detail.destinationPrefixListId = route.destinationPrefixListId;
+  else detail.destinationCidr = r.destination;
+  if (route.gatewayId) detail.gatewayId = route.gatewayId;
+  if (route.natGatewayId) detail.natGatewayId = route.natGatewayId;
+  if (route.instanceId) detail.instanceId = route.instanceId;
+  if (route.networkInterfaceId) detail.networkInterfaceId = route.networkInterfaceId;
+  if (route.vpcPeeringConnectionId) detail.vpcPeeringConnectionId = route.vpcPeeringConnectionId;
+  if (route.transitGatewayId) detail.transitGatewayId = route.transitGatewayId;
+  if (route.egressOnlyInternetGatewayId) detail.egressOnlyInternetGatewayId = route.egressOnlyInternetGatewayId;
+  if (route.carrierGatewayId) detail.carrierGatewayId = route.carrierGatewayId;
+  if (route.vpcEndpointId) detail.gatewayId = route.vpcEndpointId;
+  return detail;
+}
+
+export function targetText(r: CompiledRoute): string {
+  return r.target.kind === "local" ? "local" : `${r.target.kind.replace(/-/g, " ")} ${r.target.id}`;
+}
+
+export function guard(ctx: TraceContext, node: string, p: Packet): TraceEnd | undefined {
+  ctx.lastPacket = p;
+  ctx.steps += 1;
+  const key = `${node}|${p.srcIp}|${p.dstIp}|${p.srcPort ?? ""}|${p.dstPort ?? ""}`;
+  if (ctx.steps > MAX_STEPS || ctx.visited.has(key)) {
+    return block(ctx, "ROUTING_LOOP", { id: node, type: node.startsWith("tgw-") ? "transit-gateway" : "route-table" }, `The packet comes back to ${node} with the same addresses: the routes form a loop, so it never arrives.`);
+  }
+  ctx.visited.add(key);
+  return undefined;
+}
+
+/** A translation changed the destination address: the destination is now the translated address. */
+export function retarget(ctx: TraceContext, from: number, to: number): void {
+  if (ctx.target.ip === from) ctx.target = { ...ctx.target, ip: to };
+}
+
+export function reached(ctx: TraceContext, id: string): boolean {
+  return ctx.target.ids.has(id);
+}
+
+export function hopOf(iface: IndexedInterface): string {
+  return iface.kind === "other" || iface.kind === "transit-gateway" ? iface.id : (iface.ownerId ?? iface.id);
+}

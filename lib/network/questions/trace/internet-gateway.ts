@@ -1,0 +1,97 @@
+import { formatIpv4, parseIpv4Cidr, prefixContains } from "../../ip";
+import { type Packet } from "../../packet";
+import { type ComponentRef } from "../path-component";
+import { DOCS, type Entry, type TraceContext, type TraceEnd, add, block, guard, header, interfaceRef, nameOf, reached, retarget, vpcRef } from "./context";
+import { deliverLocal, routeFromTable } from "./route-table";
+
+/**
+ * Internet gateways (1:1 NAT of public and Elastic IPs) and the internet itself.
+ */
+
+/** Out through an internet gateway: it swaps the private source address for the interface's public or Elastic IP (1:1 NAT). */
+export function internetGatewayEgress(ctx: TraceContext, igwId: string, vpcId: string, p: Packet): TraceEnd {
+  const index = ctx.index;
+  const igw = index.internetGateways.get(igwId);
+  const ref: ComponentRef = { id: igwId, type: "internet-gateway", ...nameOf(igw?.tags) };
+  if (!igw || !igw.attachments.some((a) => a.vpcId === vpcId && (a.state === "available" || a.state === "attached"))) {
+    return block(ctx, "BAD_STATE_ATTACHMENT", ref, `Internet gateway ${igwId} is not attached to ${vpcId}, so the route to it leads nowhere.`, { vpc: vpcRef(index, vpcId), documentation: DOCS.internetGateway });
+  }
+  const sender = index.interfaceByPrivateIp.get(vpcId)?.get(p.srcIp);
+  const publicIp = sender?.publicIpByPrivate.get(p.srcIp);
+  if (publicIp === undefined) {
+    add(ctx, { component: ref, hop: igwId, vpc: vpcRef(index, vpcId), inboundHeader: header(p), note: `The packet reaches internet gateway ${igwId}.` });
+    return block(
+      ctx,
+      "NO_PUBLIC_IP_ADDRESS",
+      ref,
+      `${formatIpv4(p.srcIp)}${sender ? ` (${interfaceRef(index, sender).id})` : ""} has no public or Elastic IP address. An internet gateway only translates addresses that have one, so the packet cannot reach the internet. Use a NAT gateway for private instances.`,
+      { direction: "ingress", vpc: vpcRef(index, vpcId), documentation: DOCS.internetGateway },
+    );
+  }
+  const q: Packet = { ...p, srcIp: publicIp };
+  add(ctx, { component: ref, hop: igwId, vpc: vpcRef(index, vpcId), inboundHeader: header(p), outboundHeader: header(q), note: `Internet gateway ${igwId} translates the source ${formatIpv4(p.srcIp)} to its public address ${formatIpv4(publicIp)}.` });
+  if (reached(ctx, igwId)) return { kind: "accepted", resume: (c, reply) => internetGatewayIngress(c, igwId, reply) };
+  return onTheInternet(ctx, q);
+}
+
+/** A packet on the internet (or AWS's public network): to a public address in the topology, an AWS service, or out. */
+export function onTheInternet(ctx: TraceContext, p: Packet): TraceEnd {
+  const loop = guard(ctx, "internet", p);
+  if (loop) return loop;
+  const index = ctx.index;
+  const owner = index.publicIpOwner.get(p.dstIp);
+  if (owner) {
+    const igw = index.internetGatewayOfVpc.get(owner.iface.vpcId);
+    if (!igw) return block(ctx, "NO_ROUTE_TO_DESTINATION", { id: "internet", type: "internet" }, `${formatIpv4(p.dstIp)} belongs to ${interfaceRef(index, owner.iface).id}, but its VPC ${owner.iface.vpcId} has no internet gateway, so the internet cannot reach it.`, { documentation: DOCS.internetGateway });
+    return internetGatewayIngress(ctx, igw.internetGatewayId, p);
+  }
+  const carrier = index.carrierIpOwner.get(p.dstIp);
+  if (carrier) {
+    if (!ctx.reply) {
+      return block(ctx, "CARRIER_GATEWAY_NO_INBOUND", { id: carrier.iface.vpcId, type: "carrier-gateway" }, `${formatIpv4(p.dstIp)} is a carrier IP in a Wavelength Zone. A carrier gateway admits no connection initiated from the internet, only from the carrier network.`, { direction: "ingress", documentation: DOCS.carrierGateway });
+    }
+    const q: Packet = { ...p, dstIp: carrier.privateIp };
+    add(ctx, { component: { id: "carrier-network", type: "internet" }, hop: "internet", inboundHeader: header(p), outboundHeader: header(q), note: `The carrier gateway translates the reply to ${formatIpv4(q.dstIp)}.` });
+    return deliverLocal(ctx, carrier.iface.vpcId, q, { kind: "gateway", via: "internet-gateway", id: "carrier" }, true);
+  }
+  const service = index.awsServiceTable.lookup(p.dstIp)?.values[0];
+  if (service) {
+    add(ctx, { component: { id: service.serviceName, type: "aws-service" }, hop: "aws-service", note: `The packet reaches ${service.serviceName} over AWS's public network.` });
+    if (reached(ctx, service.serviceName) || (ctx.reply && ctx.target.ip === p.dstIp)) return { kind: "accepted", resume: (c, reply) => onTheInternet(c, reply) };
+    return { kind: "exits-network", resume: (c, reply) => onTheInternet(c, reply) };
+  }
+  if (isPrivateAddress(p.dstIp)) {
+    add(ctx, { component: { id: "internet", type: "internet" }, hop: "internet", note: `The packet is on the internet.` });
+    return block(ctx, "INTERNET_UNROUTABLE_ADDRESS", { id: "internet", type: "internet" }, `${formatIpv4(p.dstIp)} is a private address: the internet does not route it, so a private address is only reachable from inside its network.`);
+  }
+  add(ctx, { component: { id: "internet", type: "internet" }, hop: "internet", note: `The packet travels on the internet to ${formatIpv4(p.dstIp)}.` });
+  if (reached(ctx, "internet") || (ctx.reply && ctx.target.ip === p.dstIp)) return { kind: "accepted", resume: (c, reply) => onTheInternet(c, reply) };
+  return { kind: "exits-network", resume: (c, reply) => onTheInternet(c, reply) };
+}
+
+export const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"].map((c) => parseIpv4Cidr(c)).filter((x) => x !== undefined);
+
+export function isPrivateAddress(ip: number): boolean {
+  return PRIVATE_RANGES.some((p) => prefixContains(p, ip));
+}
+
+/** In through an internet gateway: public address → private address, then the gateway's edge route table or the local route. */
+export function internetGatewayIngress(ctx: TraceContext, igwId: string, p: Packet): TraceEnd {
+  const index = ctx.index;
+  const igw = index.internetGateways.get(igwId);
+  const ref: ComponentRef = { id: igwId, type: "internet-gateway", ...nameOf(igw?.tags) };
+  const vpcId = igw?.attachments.find((a) => a.state === "available" || a.state === "attached")?.vpcId;
+  if (!igw || !vpcId) return block(ctx, "BAD_STATE_ATTACHMENT", ref, `Internet gateway ${igwId} is not attached to a VPC.`, { documentation: DOCS.internetGateway });
+  const owner = index.publicIpOwner.get(p.dstIp);
+  if (!owner || owner.iface.vpcId !== vpcId) {
+    add(ctx, { component: ref, hop: igwId, vpc: vpcRef(index, vpcId), note: `The packet reaches internet gateway ${igwId}.` });
+    return block(ctx, "NO_PUBLIC_IP_ADDRESS", ref, `No interface in ${vpcId} has the public address ${formatIpv4(p.dstIp)}, so internet gateway ${igwId} has nothing to translate it to. Instances need a public or Elastic IP to be reached from the internet.`, { direction: "ingress", vpc: vpcRef(index, vpcId), documentation: DOCS.internetGateway });
+  }
+  const q: Packet = { ...p, dstIp: owner.privateIp };
+  retarget(ctx, p.dstIp, q.dstIp);
+  add(ctx, { component: ref, hop: igwId, vpc: vpcRef(index, vpcId), inboundHeader: header(p), outboundHeader: header(q), note: `Internet gateway ${igwId} translates the destination ${formatIpv4(p.dstIp)} to the private address ${formatIpv4(q.dstIp)}.` });
+  const entry: Entry = { kind: "gateway", via: "internet-gateway", id: igwId };
+  const edge = index.edgeRouteTable.get(igwId);
+  if (edge) return routeFromTable(ctx, edge, vpcId, q, entry);
+  return deliverLocal(ctx, vpcId, q, entry, true);
+}

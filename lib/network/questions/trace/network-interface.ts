@@ -1,0 +1,122 @@
+import { describeSecurityGroupRule, evaluateSecurityGroups } from "../../filters/security-group";
+import { lookupRoute } from "../../forwarding/route-table";
+import { formatIpv4 } from "../../ip";
+import { type IndexedInterface } from "../../model/indexed-topology";
+import { type Packet, hasPorts, protocolName } from "../../packet";
+import { clientVpnReturn } from "./client-vpn";
+import { DOCS, type TraceContext, type TraceEnd, add, block, guard, header, hopOf, interfaceRef, reached, subnetRef, vpcRef } from "./context";
+import { loadBalancer } from "./load-balancer";
+import { natGateway } from "./nat-gateway";
+import { subnetEgress } from "./route-table";
+import { interfaceEndpoint } from "./vpc-endpoint";
+
+/**
+ * Network interfaces: security groups on the way out and in (stateful: replies
+ * pass), the source/destination check, and what owns the interface.
+ */
+
+/** A packet leaves an interface: its security groups' outbound rules (not for replies: groups are stateful), then its subnet. */
+export function interfaceEgress(ctx: TraceContext, iface: IndexedInterface, p: Packet): TraceEnd {
+  const loop = guard(ctx, `out:${iface.id}`, p);
+  if (loop) return loop;
+  const ref = interfaceRef(ctx.index, iface);
+  if (!iface.usable) {
+    return block(ctx, "BAD_STATE", ref, `${ref.id} is not running, so it sends nothing.`, { documentation: "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-lifecycle.html" });
+  }
+  if (!ctx.reply) {
+    const verdict = evaluateSecurityGroups(ctx.index, iface, "egress", p, ctx.index.interfacesByIp.get(p.dstIp) ?? []);
+    if (!verdict.allowed) {
+      ctx.events.push({ iface, direction: "egress", packet: p, action: "REJECT" });
+      return block(
+        ctx,
+        "ENI_SG_RULES_MISMATCH",
+        { id: verdict.groupIds[0] ?? iface.id, type: "security-group" },
+        `No outbound rule of ${verdict.groupIds.join(", ")} on ${ref.id} allows ${protocolName(p.protocol)}${hasPorts(p.protocol) ? ` port ${p.dstPort}` : ""} to ${formatIpv4(p.dstIp)}. Security groups deny whatever no rule allows.`,
+        { direction: "egress", securityGroups: verdict.groupIds.map((id) => ({ id, type: "security-group" as const })), subnet: subnetRef(ctx.index, iface.subnetId), vpc: vpcRef(ctx.index, iface.vpcId), documentation: DOCS.securityGroups },
+      );
+    }
+    if (verdict.rule) {
+      add(ctx, { component: { id: verdict.rule.securityGroupId, type: "security-group" }, hop: hopOf(iface), securityGroupRule: verdict.rule, note: `${describeSecurityGroupRule(verdict.rule)}.` });
+    }
+  }
+  ctx.events.push({ iface, direction: "egress", packet: p, action: "ACCEPT" });
+  return subnetEgress(ctx, iface.subnetId, p, iface);
+}
+
+/** The packet arrives at an interface in its subnet. `middlebox`: it is addressed elsewhere and was routed here. */
+export function interfaceIngress(ctx: TraceContext, iface: IndexedInterface, p: Packet, middlebox: boolean): TraceEnd {
+  const loop = guard(ctx, `in:${iface.id}`, p);
+  if (loop) return loop;
+  const index = ctx.index;
+  const ref = interfaceRef(index, iface);
+  if (!iface.usable) return block(ctx, "BAD_STATE", ref, `${ref.id} is not running, so nothing receives the packet.`);
+  if (iface.kind === "nat-gateway" && iface.ownerId) return natGateway(ctx, iface.ownerId, iface, p);
+
+  const ownsDestination = iface.privateIps.includes(p.dstIp);
+  if (middlebox && !ownsDestination && iface.sourceDestCheck) {
+    ctx.events.push({ iface, direction: "ingress", packet: p, action: "REJECT" });
+    return block(
+      ctx,
+      "SOURCE_DEST_CHECK_ENABLED",
+      ref,
+      `A route sends the packet to ${ref.id}, but its source/destination check is on, so it drops traffic not addressed to itself. A NAT instance or appliance needs the check disabled.`,
+      { direction: "ingress", documentation: DOCS.natInstance },
+    );
+  }
+  if (!ctx.reply) {
+    const verdict = evaluateSecurityGroups(index, iface, "ingress", p, index.interfacesByIp.get(p.srcIp) ?? []);
+    if (!verdict.allowed) {
+      ctx.events.push({ iface, direction: "ingress", packet: p, action: "REJECT" });
+      add(ctx, { component: ref, hop: hopOf(iface), inboundHeader: header(p), subnet: subnetRef(index, iface.subnetId), vpc: vpcRef(index, iface.vpcId), note: `The packet reaches ${ref.id}, whose security groups decide whether to let it in.` });
+      return block(
+        ctx,
+        "ENI_SG_RULES_MISMATCH",
+        { id: verdict.groupIds[0] ?? iface.id, type: "security-group" },
+        `No inbound rule of ${verdict.groupIds.join(", ")} on ${ref.id} allows ${protocolName(p.protocol)}${hasPorts(p.protocol) ? ` port ${p.dstPort}` : ""} from ${formatIpv4(p.srcIp)}. Security groups deny whatever no rule allows.`,
+        { direction: "ingress", securityGroups: verdict.groupIds.map((id) => ({ id, type: "security-group" as const })), subnet: subnetRef(index, iface.subnetId), vpc: vpcRef(index, iface.vpcId), documentation: DOCS.securityGroups },
+      );
+    }
+    if (verdict.rule) add(ctx, { component: { id: verdict.rule.securityGroupId, type: "security-group" }, hop: hopOf(iface), securityGroupRule: verdict.rule, note: `${describeSecurityGroupRule(verdict.rule)}.` });
+  }
+  ctx.events.push({ iface, direction: "ingress", packet: p, action: "ACCEPT" });
+
+  if (iface.kind === "load-balancer" && iface.ownerId && ownsDestination) return loadBalancer(ctx, iface.ownerId, iface, p);
+  if (iface.kind === "vpc-endpoint" && iface.ownerId && ownsDestination) return interfaceEndpoint(ctx, iface.ownerId, iface, p);
+  if (iface.kind === "client-vpn" && iface.ownerId && ownsDestination && ctx.reply) return clientVpnReturn(ctx, iface.ownerId, iface, p);
+
+  // A NAT instance: the reply to a connection it translated.
+  const natSession = ctx.session.nat.get(iface.id);
+  if (ctx.reply && ownsDestination && natSession) {
+    const q: Packet = { ...p, dstIp: natSession.srcIp, dstPort: natSession.srcPort };
+    add(ctx, { component: ref, hop: hopOf(iface), inboundHeader: header(p), outboundHeader: header(q), subnet: subnetRef(index, iface.subnetId), vpc: vpcRef(index, iface.vpcId), note: `${ref.id} (NAT instance) translates the reply back to ${formatIpv4(q.dstIp)}.` });
+    return interfaceEgress(ctx, iface, q);
+  }
+
+  if (middlebox && !ownsDestination) {
+    // Forwarding appliance or NAT instance: it masquerades when its own subnet sends the destination to an internet gateway.
+    const rt = index.routeTableOfSubnet.get(iface.subnetId);
+    const onward = rt ? lookupRoute(index, rt, p.dstIp) : undefined;
+    const masquerade = !ctx.reply && onward?.target.kind === "internet-gateway";
+    const q: Packet = masquerade ? { ...p, srcIp: iface.primaryIp } : p;
+    if (masquerade) ctx.session.nat.set(iface.id, { srcIp: p.srcIp, srcPort: p.srcPort });
+    add(ctx, {
+      component: ref,
+      hop: hopOf(iface),
+      inboundHeader: header(p),
+      outboundHeader: header(q),
+      subnet: subnetRef(index, iface.subnetId),
+      vpc: vpcRef(index, iface.vpcId),
+      note: masquerade ? `${ref.id} acts as a NAT instance: it replaces the source address with its own, ${formatIpv4(q.srcIp)}.` : `${ref.id} forwards the packet (source/destination check disabled).`,
+    });
+    return interfaceEgress(ctx, iface, q);
+  }
+
+  add(ctx, { component: ref, hop: hopOf(iface), inboundHeader: header(p), subnet: subnetRef(index, iface.subnetId), vpc: vpcRef(index, iface.vpcId), note: `${ref.id} receives the packet.` });
+  if (!ownsDestination) {
+    return block(ctx, "NO_DESTINATION_OWNER", ref, `${ref.id} received a packet for ${formatIpv4(p.dstIp)}, which is not one of its addresses.`);
+  }
+  if (ctx.target.ip !== undefined && ctx.target.ip !== p.dstIp && !reached(ctx, ref.id) && !reached(ctx, iface.id)) {
+    return block(ctx, "NO_DESTINATION_OWNER", ref, `The packet reached ${ref.id}, not the destination ${formatIpv4(ctx.target.ip)}.`);
+  }
+  return { kind: "accepted", resume: (c, reply) => interfaceEgress(c, iface, reply) };
+}
