@@ -26,11 +26,18 @@ const packetFields = {
   sourceIp: ipv4Address.optional(),
   destination: z.string().min(1).optional(),
   destinationIp: ipv4Address.optional(),
+  /**
+   * Send to the address of the source VPC's interface endpoint for this
+   * service (PrivateLink), whatever address the learner's endpoint got;
+   * `destination` then names who should answer behind it.
+   */
+  destinationEndpointService: z.string().min(1).optional(),
   protocol: protocol.default("tcp"),
   port: portNumber.optional(),
 };
 
-const hasDestination = (c: { destination?: string | undefined; destinationIp?: string | undefined }) => c.destination !== undefined || c.destinationIp !== undefined;
+const hasDestination = (c: { destination?: string | undefined; destinationIp?: string | undefined; destinationEndpointService?: string | undefined }) =>
+  c.destination !== undefined || c.destinationIp !== undefined || c.destinationEndpointService !== undefined;
 const destinationMessage = { message: "give a destination, a destinationIp, or both", path: ["destination"] };
 
 const base = {

@@ -7,9 +7,35 @@ export type PacketSpec = {
   sourceIp?: string | undefined;
   destination?: string | undefined;
   destinationIp?: string | undefined;
+  destinationEndpointService?: string | undefined;
   protocol: "tcp" | "udp" | "icmp" | "all";
   port?: number | undefined;
 };
+
+/** The VPC a source id lives in (instance, interface, subnet), for finding its interface endpoints. */
+function vpcOfSource(topology: Topology, source: string): string | undefined {
+  const subnetVpc = (subnetId: string | undefined) => topology.subnets.find((s) => s.subnetId === subnetId)?.vpcId;
+  const instance = topology.instances.find((i) => i.instanceId === source);
+  if (instance) return instance.vpcId ?? subnetVpc(instance.subnetId) ?? subnetVpc(topology.networkInterfaces.find((n) => n.attachment?.instanceId === source)?.subnetId);
+  const eni = topology.networkInterfaces.find((n) => n.networkInterfaceId === source);
+  if (eni) return eni.vpcId ?? subnetVpc(eni.subnetId);
+  return subnetVpc(source);
+}
+
+/**
+ * Turn `destinationEndpointService` into the concrete address of the
+ * source VPC's interface endpoint for that service (the address a client
+ * gets from the endpoint's DNS name). Fails with a sentence when there is none.
+ */
+export function resolvePacket(topology: Topology, p: PacketSpec): { ok: true; packet: PacketSpec } | { ok: false; error: string } {
+  if (p.destinationEndpointService === undefined) return { ok: true, packet: p };
+  const vpcId = vpcOfSource(topology, p.source);
+  const endpoint = topology.vpcEndpoints.find((e) => e.vpcEndpointType === "Interface" && e.serviceName === p.destinationEndpointService && e.vpcId === vpcId);
+  if (!endpoint) return { ok: false, error: `${vpcId ?? p.source} has no interface endpoint for ${p.destinationEndpointService}.` };
+  const eni = topology.networkInterfaces.find((n) => endpoint.networkInterfaceIds.includes(n.networkInterfaceId) || (n.interfaceType === "vpc_endpoint" && endpoint.subnetIds.includes(n.subnetId) && n.description?.includes(endpoint.vpcEndpointId)));
+  if (!eni) return { ok: false, error: `Interface endpoint ${endpoint.vpcEndpointId} has no network interface (list it in networkInterfaceIds).` };
+  return { ok: true, packet: { ...p, destinationIp: eni.privateIpAddress, destinationEndpointService: undefined, ...(p.destination === undefined ? { destination: endpoint.vpcEndpointId } : {}) } };
+}
 
 export function toQuery(p: PacketSpec): AnalysisQuery {
   return {
@@ -26,14 +52,17 @@ export function toQuery(p: PacketSpec): AnalysisQuery {
 export function describePacket(p: PacketSpec): string {
   const service = p.port !== undefined && (p.protocol === "tcp" || p.protocol === "udp") ? `${p.protocol.toUpperCase()} ${p.port}` : p.protocol === "all" ? "any protocol" : p.protocol.toUpperCase();
   const from = p.sourceIp ? `${p.source} (${p.sourceIp})` : p.source;
-  const to = p.destination && p.destinationIp ? `${p.destination} (${p.destinationIp})` : (p.destination ?? p.destinationIp ?? "?");
+  const via = p.destinationEndpointService ? ` through the endpoint for ${p.destinationEndpointService}` : "";
+  const to = (p.destination && p.destinationIp ? `${p.destination} (${p.destinationIp})` : (p.destination ?? p.destinationIp ?? "?")) + via;
   return `${service} from ${from} to ${to}`;
 }
 
 /** Never throws: an evaluator bug becomes a failed analysis the learner sees, not a crashed grade. */
 export function analyzePacket(topology: Topology, p: PacketSpec): AnalysisResult {
+  const resolved = resolvePacket(topology, p);
+  if (!resolved.ok) return { ok: false, errorCode: "UNKNOWN_DESTINATION", error: resolved.error };
   try {
-    return analyze(topology, toQuery(p));
+    return analyze(topology, toQuery(resolved.packet));
   } catch (error) {
     return { ok: false, errorCode: "UNSUPPORTED_QUERY", error: `The evaluator could not follow this packet (${error instanceof Error ? error.message : String(error)}).` };
   }
