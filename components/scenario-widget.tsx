@@ -70,7 +70,7 @@ export function ScenarioWidget({ name, scenario }: { name: string; scenario: Sce
   );
 }
 
-function ProbeRow({ verdict, selected, onSelect }: { verdict: ProbeVerdict; selected: boolean; onSelect: () => void }) {
+export function ProbeRow({ verdict, selected, onSelect, children }: { verdict: ProbeVerdict; selected: boolean; onSelect: () => void; children?: React.ReactNode }) {
   const reachable = verdict.status === "reachable";
   return (
     <li className={`rounded-md border p-3 ${selected ? "border-sky-500" : "border-slate-200 dark:border-slate-700"}`} data-probe={verdict.probe.label}>
@@ -113,6 +113,7 @@ function ProbeRow({ verdict, selected, onSelect }: { verdict: ProbeVerdict; sele
           ) : null}
         </details>
       ) : null}
+      {children}
     </li>
   );
 }

@@ -13,6 +13,7 @@ export function SiteHeader() {
       <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-5 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/" className="text-lg font-bold tracking-tight text-sky-700 dark:text-sky-300">Reachable</Link>
         <Link href="/lessons" className="hover:underline">Course</Link>
+        <Link href="/labs" className="hover:underline">Labs</Link>
         <Link href="/search" className="hover:underline">Search</Link>
         {user ? <Link href="/dashboard" className="hover:underline">Dashboard</Link> : null}
         <span className="ml-auto flex min-h-9 items-center gap-4">

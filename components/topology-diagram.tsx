@@ -42,8 +42,11 @@ const Box = memo(function Box({ data }: NodeProps<Node<BoxData>>) {
 
 const nodeTypes = { box: Box };
 
-/** A topology drawn from the evaluator's model; `highlight` marks the resources on a path. */
-export function TopologyDiagram({ topology, highlight, label }: { topology: Topology; highlight?: ReadonlySet<string>; label: string }) {
+/**
+ * A topology drawn from the evaluator's model; `highlight` marks the resources on a path.
+ * `onSelectNode` (the lab editor) is called with the id of a clicked box.
+ */
+export function TopologyDiagram({ topology, highlight, label, onSelectNode }: { topology: Topology; highlight?: ReadonlySet<string>; label: string; onSelectNode?: (id: string) => void }) {
   const diagram = useMemo(() => layoutTopology(topology), [topology]);
   const { nodes, edges } = useMemo(() => {
     const lit = (id: string) => Boolean(highlight?.has(id) || highlight?.has(id.split("@")[0] ?? id));
@@ -86,6 +89,7 @@ export function TopologyDiagram({ topology, highlight, label }: { topology: Topo
           nodesDraggable={false}
           nodesConnectable={false}
           elementsSelectable={false}
+          onNodeClick={onSelectNode ? (_, node) => onSelectNode(node.id) : undefined}
           panOnScroll={false}
           zoomOnScroll={false}
           preventScrolling={false}

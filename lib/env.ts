@@ -4,6 +4,8 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters (npm run db:setup writes one to .env.local)").optional(),
   NEXTAUTH_URL: z.url().optional(),
+  /** Lab submissions each learner may make per minute (raised only for load tests, scripts/bench-grading.mjs). */
+  LAB_SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1, "LAB_SUBMISSIONS_PER_MINUTE must be at least 1").default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -2,15 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { listLessons } from "@/lib/course/lessons";
-import { getDashboard } from "@/lib/progress/dashboard";
+import { listLabs } from "@/lib/labs";
+import { getDashboard, getLabProgress } from "@/lib/progress/dashboard";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
-  const [dashboard, lessons] = await Promise.all([getDashboard(user.id), listLessons()]);
+  const [dashboard, lessons, labs, labProgress] = await Promise.all([getDashboard(user.id), listLessons(), listLabs(), getLabProgress(user.id)]);
   if (!dashboard) return <p role="alert">Your account could not be found. Sign out and sign in again.</p>;
   const titles = new Map(lessons.map((l) => [l.slug, l.title]));
+  const labTitles = new Map(labs.map((l) => [l.slug, l.title]));
+  const labsAtFull = labProgress.filter((p) => p.bestPercent >= 100 && labTitles.has(p.labSlug)).length;
   const next = lessons.find((l) => !dashboard.progress.some((p) => p.lessonSlug === l.slug && p.completedAt));
   return (
     <div className="space-y-8">
@@ -31,6 +34,24 @@ export default async function DashboardPage() {
             Next up: <Link className="text-sky-700 underline dark:text-sky-300" href={`/lessons/${next.slug}`}>{next.title}</Link>
           </p>
         ) : lessons.length > 0 ? <p className="mt-4">You have completed every lesson.</p> : null}
+      </section>
+      <section aria-labelledby="labs-heading" className="rounded-lg border border-slate-200 p-5 dark:border-slate-800">
+        <h2 id="labs-heading" className="text-xl font-semibold">Labs</h2>
+        <p className="mt-2">
+          <strong>{labsAtFull}</strong> of <strong>{labs.length}</strong> labs at 100%.
+        </p>
+        {labProgress.length === 0 ? (
+          <p className="mt-2 text-slate-700 dark:text-slate-300">No lab attempts yet. <Link className="underline" href="/labs">Pick a lab</Link> to build a network and have it graded.</p>
+        ) : (
+          <ul className="mt-2 space-y-1">
+            {labProgress.map((p) => (
+              <li key={p.labSlug}>
+                <Link className="underline" href={`/labs/${p.labSlug}`}>{labTitles.get(p.labSlug) ?? p.labSlug}</Link>
+                {` — best ${Math.round(p.bestPercent)}% after ${p.attempts} attempt${p.attempts === 1 ? "" : "s"}`}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
       <section aria-labelledby="activity-heading">
         <h2 id="activity-heading" className="text-xl font-semibold">Recent activity</h2>

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { listLabBests, type LabBest } from "@/lib/labs-store";
 
 export type LessonProgressSummary = { lessonSlug: string; startedAt: Date; completedAt: Date | null; quizScore: number | null; quizTotal: number | null };
 
@@ -18,4 +19,9 @@ export async function getDashboard(userId: string) {
     progress: user.lessonProgress satisfies LessonProgressSummary[],
     completedCount: completed.length,
   };
+}
+
+/** The learner's best score per lab they have tried, most recent first, for the dashboard's labs section. */
+export async function getLabProgress(userId: string): Promise<LabBest[]> {
+  return listLabBests(userId);
 }

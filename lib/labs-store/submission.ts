@@ -1,0 +1,133 @@
+import { z } from "zod";
+import { saveLabAttempt, type LabAttemptSummary } from "./attempts";
+import { saveLabDraft, type LabDraft } from "./drafts";
+import type { GradeResult, Lab } from "./lab-contract";
+import type { RateLimiter } from "./rate-limit";
+
+/** The largest topology a learner may submit or save: far above any lab's solution (a few kB). */
+export const MAX_TOPOLOGY_BYTES = 256 * 1024;
+
+export const labSlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "not a lab slug").max(100);
+
+/** What the browser sends: the topology only. The verdict is always computed here. */
+export const labSubmissionSchema = z.strictObject({
+  topology: z.record(z.string(), z.unknown(), { error: "expected the topology as a JSON object ({ \"vpcs\": [...], ... })" }),
+});
+
+/** The grader the store calls: lib/labs in the app, the same functions in tests. */
+export type LabGrader = {
+  loadLab(slug: string): Promise<Lab | null>;
+  gradeLab(lab: Lab, topology: unknown): GradeResult;
+  hintFor(lab: Lab, failedAttempts: number): string | null;
+};
+
+export type FieldIssue = { path: string; message: string };
+
+/** Every outcome of a submission, each with the HTTP status the route answers with. */
+export type LabSubmitOutcome =
+  | { status: 201; body: { kind: "graded"; attempt: LabAttemptSummary; hint: string | null; bestPercent: number; attemptCount: number; durationMs: number } }
+  | { status: 400; body: { kind: "bad-request"; error: string; issues: FieldIssue[] } }
+  | { status: 401; body: { kind: "unauthorized"; error: string } }
+  | { status: 404; body: { kind: "not-found"; error: string } }
+  | { status: 413; body: { kind: "too-large"; error: string } }
+  | { status: 422; body: { kind: "invalid-topology"; error: string; issues: FieldIssue[] } }
+  | { status: 429; body: { kind: "rate-limited"; error: string; retryAfterSeconds: number } }
+  | { status: 503; body: { kind: "not-saved"; error: string } };
+
+export type LabSubmitBody = LabSubmitOutcome["body"];
+
+const KEEP = "Nothing you saved before was changed.";
+
+export const unauthorized = { status: 401, body: { kind: "unauthorized", error: "Sign in to save and submit lab work (your session may have expired)." } } as const satisfies LabSubmitOutcome;
+
+/** Bytes too many: said before reading the body when the client declares its length. */
+export function tooLarge(bytes: number): Extract<LabSubmitOutcome, { status: 413 }> {
+  return { status: 413, body: { kind: "too-large", error: `The topology is ${kilobytes(bytes)}; the limit is ${kilobytes(MAX_TOPOLOGY_BYTES)}. Remove resources the lab does not need. ${KEEP}` } };
+}
+
+function kilobytes(bytes: number): string {
+  return `${Math.ceil(bytes / 1024)} kB`;
+}
+
+type ParsedBody = { ok: true; topology: Record<string, unknown> } | { ok: false; outcome: Extract<LabSubmitOutcome, { status: 400 | 413 }> };
+
+/** Size limit, JSON syntax and shape of a request body, with messages a learner can act on. */
+export function parseTopologyBody(text: string): ParsedBody {
+  const bytes = Buffer.byteLength(text, "utf8");
+  if (bytes > MAX_TOPOLOGY_BYTES) {
+    return { ok: false, outcome: tooLarge(bytes) };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof SyntaxError ? error.message : "unreadable";
+    return { ok: false, outcome: { status: 400, body: { kind: "bad-request", error: `The request is not valid JSON (${detail}). ${KEEP}`, issues: [] } } };
+  }
+  const parsed = labSubmissionSchema.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join(".") || "(root)", message: i.message }));
+    const first = issues[0];
+    return { ok: false, outcome: { status: 400, body: { kind: "bad-request", error: `The request could not be read${first ? ` at ${first.path}: ${first.message}` : ""}. ${KEEP}`, issues } } };
+  }
+  return { ok: true, topology: parsed.data.topology };
+}
+
+/**
+ * Grades a learner's submission on the server and stores it: rate limit, size limit, JSON,
+ * shape, the lab, the grader's verdict, then one transaction. An invalid topology is
+ * answered with its issues and stores nothing, so the learner's history and draft stay as they were.
+ */
+export async function submitLabAttempt(
+  input: { userId: string; slug: string; text: string },
+  deps: { grader: LabGrader; limiter: RateLimiter },
+): Promise<LabSubmitOutcome> {
+  const slug = labSlugSchema.safeParse(input.slug);
+  if (!slug.success) return { status: 404, body: { kind: "not-found", error: "There is no lab at this address." } };
+  const decision = deps.limiter.take(input.userId);
+  if (!decision.allowed) {
+    return {
+      status: 429,
+      body: { kind: "rate-limited", error: `Too many submissions: wait ${decision.retryAfterSeconds} s before submitting again. Your draft is kept meanwhile.`, retryAfterSeconds: decision.retryAfterSeconds },
+    };
+  }
+  const body = parseTopologyBody(input.text);
+  if (!body.ok) return body.outcome;
+  const lab = await deps.grader.loadLab(slug.data);
+  if (!lab) return { status: 404, body: { kind: "not-found", error: `There is no lab called "${slug.data}".` } };
+
+  const graded = deps.grader.gradeLab(lab, body.topology);
+  if (!graded.ok) {
+    const first = graded.issues[0];
+    return {
+      status: 422,
+      body: { kind: "invalid-topology", error: `${graded.error}${first ? ` First problem at ${first.path}: ${first.message}.` : ""} This attempt was not graded or stored.`, issues: graded.issues.slice(0, 50) },
+    };
+  }
+  try {
+    const saved = await saveLabAttempt(input.userId, lab.slug, JSON.stringify(body.topology), graded);
+    const hint = graded.percent >= 100 ? null : deps.grader.hintFor(lab, saved.failedAttempts);
+    return { status: 201, body: { kind: "graded", attempt: saved.attempt, hint, bestPercent: saved.bestPercent, attemptCount: saved.attemptCount, durationMs: graded.durationMs } };
+  } catch {
+    return { status: 503, body: { kind: "not-saved", error: `Your attempt was graded but could not be stored just now; please submit again. ${KEEP}` } };
+  }
+}
+
+export type LabDraftOutcome =
+  | { status: 200; body: { kind: "saved"; draft: Pick<LabDraft, "updatedAt"> } }
+  | Extract<LabSubmitOutcome, { status: 400 | 401 | 404 | 413 | 503 }>;
+
+/** Autosave: any JSON object up to the size limit (a half-finished topology is still a draft). */
+export async function saveLabDraftFromBody(input: { userId: string; slug: string; text: string }, deps: { grader: Pick<LabGrader, "loadLab"> }): Promise<LabDraftOutcome> {
+  const slug = labSlugSchema.safeParse(input.slug);
+  const lab = slug.success ? await deps.grader.loadLab(slug.data) : null;
+  if (!lab) return { status: 404, body: { kind: "not-found", error: "There is no lab at this address." } };
+  const body = parseTopologyBody(input.text);
+  if (!body.ok) return body.outcome;
+  try {
+    const draft = await saveLabDraft(input.userId, lab.slug, JSON.stringify(body.topology));
+    return { status: 200, body: { kind: "saved", draft: { updatedAt: draft.updatedAt } } };
+  } catch {
+    return { status: 503, body: { kind: "not-saved", error: `The draft could not be saved just now; it is still in this page. ${KEEP}` } };
+  }
+}
