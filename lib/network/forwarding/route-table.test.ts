@@ -70,4 +70,18 @@ describe("VPC route tables", () => {
     if (!rt) throw new Error("no table");
     expect(lookupRoute(index, rt, parseIpv4("172.16.0.1") ?? 0)?.target.kind).toBe("internet-gateway");
   });
+
+  it("never let a propagated route override the local route, even a more specific one", () => {
+    const t = network()
+      .vpc("vpc-a", "10.0.0.0/16")
+      .subnet("subnet-a", "vpc-a", "10.0.1.0/24")
+      .vpnGateway("vgw-a", "vpc-a")
+      .site("onprem-hq", ["10.0.5.0/24"], { customerGatewayId: "cgw-hq", vpnConnectionId: "vpn-hq", to: "vgw-a" })
+      .routeTable("rtb-a", "vpc-a", { subnets: ["subnet-a"], propagatingVgws: ["vgw-a"] })
+      .build();
+    const index = indexTopology(t);
+    const rt = index.routeTables.get("rtb-a");
+    if (!rt) throw new Error("no table");
+    expect(lookupRoute(index, rt, parseIpv4("10.0.5.1") ?? 0)?.target.kind).toBe("local");
+  });
 });

@@ -55,7 +55,7 @@ export function routeTarget(route: Route): RouteTarget {
  * Route priority between routes for the same prefix length: the local route,
  * then static routes, then routes to prefix lists, then routes propagated
  * from a virtual private gateway.
- * https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html#route-tables-priority
+ * https://docs.aws.amazon.com/vpc/latest/userguide/route-tables-priority.html
  */
 function priorityOf(route: Route, target: RouteTarget): number {
   if (target.kind === "local") return 0;
@@ -104,11 +104,23 @@ function formatNetwork(p: Prefix): string {
   return `${(p.network >>> 24) & 255}.${(p.network >>> 16) & 255}.${(p.network >>> 8) & 255}.${p.network & 255}/${p.length}`;
 }
 
-/** Longest prefix match, then route priority. `undefined` when no route matches. */
+/**
+ * Longest prefix match, then route priority. `undefined` when no route matches.
+ * A route propagated from a VPN or Direct Connect never beats the local route,
+ * even when it is more specific.
+ * https://docs.aws.amazon.com/vpn/latest/s2svpn/vpn-route-priority.html
+ */
 export function lookupRoute(index: IndexedTopology, rt: RouteTable, ip: number): CompiledRoute | undefined {
-  const match = compileRouteTable(index, rt).lookup(ip);
+  const table = compileRouteTable(index, rt);
+  const match = table.lookup(ip);
   if (!match) return undefined;
   let best: CompiledRoute | undefined;
   for (const r of match.values) if (!best || r.priority < best.priority) best = r;
+  if (best && best.route.origin === "EnableVgwRoutePropagation") {
+    for (const broader of table.lookupAll(ip)) {
+      const local = broader.values.find((r) => r.target.kind === "local");
+      if (local) return local;
+    }
+  }
   return best;
 }

@@ -112,6 +112,21 @@ describe("Global Accelerator", () => {
     expect(dialled.ok && dialled.endpointGroupRegion).toBe("us-east-1");
   });
 
+  it("fails over to another group, ignoring its traffic dial, when the nearest has no healthy endpoint", () => {
+    const t = accelerator(["UNHEALTHY", "UNHEALTHY"], 100);
+    const dialledUs = { ...t, accelerators: t.accelerators.map((a) => ({ ...a, listeners: a.listeners.map((l) => ({ ...l, endpointGroups: l.endpointGroups.map((g) => (g.endpointGroupRegion === "us-east-1" ? { ...g, trafficDialPercentage: 0 } : g)) })) })) };
+    const s = selectAcceleratorEndpoint(dialledUs, { acceleratorArn: arn, protocol: "TCP", port: 443, clientRegion: "eu-west-1" });
+    expect(s).toMatchObject({ ok: true, endpointGroupRegion: "us-east-1", failOpen: false });
+  });
+
+  it("fails open when no endpoint is healthy anywhere", () => {
+    const t = accelerator(["UNHEALTHY", "UNHEALTHY"]);
+    const allDown = { ...t, accelerators: t.accelerators.map((a) => ({ ...a, listeners: a.listeners.map((l) => ({ ...l, endpointGroups: l.endpointGroups.map((g) => ({ ...g, endpointDescriptions: g.endpointDescriptions.map((e) => ({ ...e, healthState: "UNHEALTHY" as const })) })) })) })) };
+    const s = selectAcceleratorEndpoint(allDown, { acceleratorArn: arn, protocol: "TCP", port: 443, clientRegion: "eu-west-1" });
+    expect(s).toMatchObject({ ok: true, endpointGroupRegion: "eu-west-1", failOpen: true });
+    expect(s.ok && s.endpoints.length).toBe(2);
+  });
+
   it("has no listener for other ports", () => {
     expect(selectAcceleratorEndpoint(accelerator([]), { acceleratorArn: arn, protocol: "TCP", port: 80 })).toMatchObject({ ok: false, code: "NO_LISTENER" });
   });
