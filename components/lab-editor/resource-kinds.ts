@@ -140,12 +140,20 @@ const idPrefix: Partial<Record<Collection, string>> = {
   trafficMirrorTargets: "tmt", trafficMirrorFilters: "tmf", trafficMirrorSessions: "tms",
 };
 
+// Load balancers, their target groups and listeners, and accelerators are named by ARNs.
+const arnOf: Partial<Record<Collection, (n: number) => string>> = {
+  loadBalancers: (n) => `arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/new-${n}/0123abcd`,
+  targetGroups: (n) => `arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/new-${n}/0123abcd`,
+  listeners: (n) => `arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/net/new-${n}/0123abcd/0123abcd`,
+  accelerators: (n) => `arn:aws:globalaccelerator::123456789012:accelerator/new-${n}`,
+};
+
 /** An id not used yet in the collection: `subnet-new-1`, `subnet-new-2`, … */
 export function freshId(doc: Json, c: Collection): string {
   const prefix = idPrefix[c] ?? c.toLowerCase();
   const taken = new Set(elementsOf(doc, c).map((e) => idOf(c, e)));
   for (let n = 1; ; n++) {
-    const id = `${prefix}-new-${n}`;
+    const id = arnOf[c]?.(n) ?? `${prefix}-new-${n}`;
     if (!taken.has(id)) return id;
   }
 }
