@@ -70,7 +70,8 @@ export function withResourcesDown(topology: Topology, ids: string[]): { topology
   const next: Topology = {
     ...topology,
     directConnectConnections: topology.directConnectConnections.map((c) => (mark(c.connectionId) ? { ...c, connectionState: "down" } : c)),
-    virtualInterfaces: topology.virtualInterfaces.map((v) => (mark(v.virtualInterfaceId) ? { ...v, virtualInterfaceState: "down" } : v)),
+    // A virtual interface on a connection that is down is down too (the evaluator checks the VIF's own state on the way in).
+    virtualInterfaces: topology.virtualInterfaces.map((v) => (mark(v.virtualInterfaceId) || down.has(v.connectionId) ? { ...v, virtualInterfaceState: "down" } : v)),
     vpnConnections: topology.vpnConnections.map((v) =>
       mark(v.vpnConnectionId)
         ? { ...v, vgwTelemetry: (v.vgwTelemetry.length > 0 ? v.vgwTelemetry : [{}, {}]).map((t) => ({ ...t, status: "DOWN" as const })) }
