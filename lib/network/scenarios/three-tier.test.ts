@@ -90,6 +90,34 @@ describe("three tiers with a NAT gateway", () => {
   });
 });
 
+describe("sources and destinations that are components", () => {
+  const topology = threeTier().build();
+  const https = { protocol: "tcp" as const, destinationPort: 443 };
+
+  it("reaches an internet gateway through the NAT gateway, and the reply returns from it", () => {
+    const r = ok(analyze(topology, { source: "i-app", destination: "igw-shop", ...https }));
+    expect(r.networkPathFound).toBe(true);
+    expect(pathHops(r.forwardPathComponents).slice(-1)).toEqual(["igw-shop"]);
+    expect(pathHops(r.returnPathComponents)).toEqual(["igw-shop", "vpc-shop", "subnet-web", "nat-shop", "subnet-web", "vpc-shop", "subnet-app", "i-app"]);
+  });
+
+  it("starts at a NAT gateway, a subnet or the VPC router", () => {
+    expect(ok(analyze(topology, { source: "nat-shop", destinationIp: "8.8.8.8", ...https })).networkPathFound).toBe(true);
+    const subnet = ok(analyze(topology, { source: "subnet-app", destination: "i-db", protocol: "tcp", destinationPort: 5432 }));
+    expect(subnet.query.sourceIp).toBe("10.0.2.4");
+    expect(subnet.explanations[0]).toMatchObject({ explanationCode: "ENI_SG_RULES_MISMATCH", component: { id: "sg-db" } });
+    const router = ok(analyze(topology, { source: "vpc-shop", destination: "i-web", ...https }));
+    expect(router.networkPathFound).toBe(true);
+    expect(pathHops(router.forwardPathComponents)).toEqual(["vpc-shop", "subnet-web", "i-web"]);
+  });
+
+  it("ends at a subnet", () => {
+    const r = ok(analyze(topology, { source: "i-web", destination: "subnet-db", ...https }));
+    expect(r.networkPathFound).toBe(true);
+    expect(pathHops(r.forwardPathComponents)).toEqual(["i-web", "subnet-web", "vpc-shop", "subnet-db"]);
+  });
+});
+
 describe("bad input", () => {
   const topology = threeTier().build();
   it("reports unknown ids and bad queries without throwing", () => {

@@ -22,6 +22,7 @@ export function carrierGatewayEgress(ctx: TraceContext, cagwId: string, vpcId: s
   }
   const q: Packet = { ...p, srcIp: carrierIp };
   add(ctx, { component: ref, hop: cagwId, vpc: vpcRef(index, vpcId), inboundHeader: header(p), outboundHeader: header(q), note: `Carrier gateway ${cagwId} translates the source to the carrier IP ${formatIpv4(carrierIp)}.` });
+  ctx.lastPacket = q;
   if (reached(ctx, cagwId)) return { kind: "accepted", resume: (c, reply) => carrierReply(c, cagwId, vpcId, reply, sender) };
   add(ctx, { component: { id: "carrier-network", type: "internet" }, hop: "internet", note: `The packet leaves through the carrier network.` });
   if (reached(ctx, "internet")) return { kind: "accepted", resume: (c, reply) => carrierReply(c, cagwId, vpcId, reply, sender) };

@@ -30,7 +30,10 @@ export function internetGatewayEgress(ctx: TraceContext, igwId: string, vpcId: s
   }
   const q: Packet = { ...p, srcIp: publicIp };
   add(ctx, { component: ref, hop: igwId, vpc: vpcRef(index, vpcId), inboundHeader: header(p), outboundHeader: header(q), note: `Internet gateway ${igwId} translates the source ${formatIpv4(p.srcIp)} to its public address ${formatIpv4(publicIp)}.` });
-  if (reached(ctx, igwId)) return { kind: "accepted", resume: (c, reply) => internetGatewayIngress(c, igwId, reply) };
+  if (reached(ctx, igwId)) {
+    ctx.lastPacket = q;
+    return { kind: "accepted", resume: (c, reply) => internetGatewayIngress(c, igwId, reply) };
+  }
   return onTheInternet(ctx, q);
 }
 

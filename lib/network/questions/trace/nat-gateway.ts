@@ -2,7 +2,7 @@ import { formatIpv4 } from "../../ip";
 import { type IndexedInterface } from "../../model/indexed-topology";
 import { ICMP, type Packet, TCP, UDP, protocolName } from "../../packet";
 import { type ComponentRef } from "../path-component";
-import { DOCS, type TraceContext, type TraceEnd, add, block, header, nameOf, subnetRef, vpcRef } from "./context";
+import { DOCS, type TraceContext, type TraceEnd, add, block, header, nameOf, reached, subnetRef, vpcRef } from "./context";
 import { subnetEgress } from "./route-table";
 
 /**
@@ -29,6 +29,10 @@ export function natGateway(ctx: TraceContext, natId: string, iface: IndexedInter
     ctx.session.nat.set(natId, { srcIp: p.srcIp, srcPort: p.srcPort });
     add(ctx, { ...base, inboundHeader: header(p), outboundHeader: header(q), note: `NAT gateway ${natId} (${nat.connectivityType}) replaces the source ${formatIpv4(p.srcIp)} with its own address ${formatIpv4(q.srcIp)}.` });
     return subnetEgress(ctx, nat.subnetId, q, iface);
+  }
+  if (reached(ctx, natId) && iface.privateIps.includes(p.dstIp)) {
+    add(ctx, { ...base, inboundHeader: header(p), note: `The reply reaches NAT gateway ${natId}.` });
+    return { kind: "accepted", resume: (c, reply) => subnetEgress(c, nat.subnetId, reply, iface) };
   }
   const original = ctx.session.nat.get(natId);
   if (!original || !iface.privateIps.includes(p.dstIp)) {

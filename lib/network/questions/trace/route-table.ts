@@ -76,6 +76,8 @@ export function routeFromTable(ctx: TraceContext, rt: RouteTable, vpcId: string,
     if (dropped) return dropped;
   }
   add(ctx, { component: rtRef, hop: vpcId, routeTableRoute: detail, vpc: vpcRef(index, vpcId), note: `Route table ${rt.routeTableId}: the most specific route for ${formatIpv4(p.dstIp)} is ${route.destination} → ${targetText(route)}.` });
+  // A reply to a query that started at the VPC router is home once the router has it.
+  if (ctx.reply && reached(ctx, vpcId)) return { kind: "accepted", resume: (c, reply) => startFromVpcRouter(c, vpcId, reply) };
   if (route.route.state === "blackhole") {
     return block(ctx, "BAD_STATE_ROUTE", rtRef, `The route ${route.destination} in ${rt.routeTableId} is a blackhole (its target no longer exists), so the packet is dropped.`, { routeTable: rtRef, routeTableRoute: detail, documentation: DOCS.routeTables });
   }
