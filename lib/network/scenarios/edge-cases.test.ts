@@ -148,4 +148,27 @@ describe("Elastic Load Balancing", () => {
     expect(r.networkPathFound).toBe(true);
     expect(r.forwardPathComponents.find((c) => c.loadBalancerTarget)?.note).toMatch(/failing open/);
   });
+
+  it("send a Network Load Balancer target's reply back through the node when the client's address is kept", () => {
+    const nlb = "arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/net/api/0123456789abcdef";
+    const nlbTg = "arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/api/0123456789abcdef";
+    const t = network()
+      .vpc("vpc-a", "10.0.0.0/16")
+      .subnet("subnet-client", "vpc-a", "10.0.1.0/24", { az: "us-east-1a" })
+      .subnet("subnet-api", "vpc-a", "10.0.2.0/24", { az: "us-east-1a" })
+      .routeTable("rtb-main", "vpc-a", { main: true })
+      .securityGroup("sg-api", { inbound: ["tcp 8080 10.0.1.0/24"] })
+      .instance("i-client", "subnet-client", "10.0.1.10")
+      .instance("i-api", "subnet-api", "10.0.2.10", { groups: ["sg-api"] })
+      .with("loadBalancers", { loadBalancerArn: nlb, loadBalancerName: "api", type: "network", scheme: "internal", vpcId: "vpc-a", availabilityZones: [{ zoneName: "us-east-1a", subnetId: "subnet-api", loadBalancerAddresses: [{ privateIPv4Address: "10.0.2.100" }] }] })
+      .with("targetGroups", { targetGroupArn: nlbTg, targetType: "instance", port: 8080, protocol: "TCP", vpcId: "vpc-a", targets: [{ id: "i-api" }] })
+      .with("listeners", { listenerArn: `${nlb.replace("loadbalancer", "listener")}/1`, loadBalancerArn: nlb, port: 80, protocol: "TCP", defaultActions: [{ type: "forward", targetGroupArn: nlbTg }] })
+      .build();
+    const r = ok(analyze(t, { source: "i-client", destination: "i-api", destinationIp: "10.0.2.100", protocol: "tcp", destinationPort: 80 }));
+    expect(r.networkPathFound).toBe(true);
+    // The target's security group sees the client's own address.
+    expect(r.forwardPathComponents.find((c) => c.loadBalancerTarget)?.outboundHeader?.sourceAddresses).toEqual(["10.0.1.10"]);
+    expect(pathHops(r.returnPathComponents)).toEqual(["i-api", nlb, "subnet-api", "vpc-a", "subnet-client", "i-client"]);
+    expect(r.returnPathComponents.at(-1)?.inboundHeader?.sourceAddresses).toEqual(["10.0.2.100"]);
+  });
 });

@@ -21,7 +21,7 @@ export interface Target {
 /** State a forward trace leaves for its reply: address translations to undo. */
 export interface Session {
   nat: Map<string, { srcIp: number; srcPort: number | undefined }>;
-  loadBalancer: Map<string, { clientIp: number; clientPort: number | undefined; listenerIp: number; listenerPort: number | undefined; viaEndpoint?: { iface: IndexedInterface; clientIp: number; clientPort: number | undefined; endpointIp: number } }>;
+  loadBalancer: Map<string, { clientIp: number; clientPort: number | undefined; listenerIp: number; listenerPort: number | undefined; nodeIp: number; targetIp: number; preservesClientIp: boolean; viaEndpoint?: { iface: IndexedInterface; clientIp: number; clientPort: number | undefined; endpointIp: number } }>;
   clientVpn: Map<string, { clientIp: number }>;
 }
 

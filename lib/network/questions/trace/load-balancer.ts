@@ -86,7 +86,7 @@ export function loadBalancer(ctx: TraceContext, lbArn: string, iface: IndexedInt
   const preserveClient = lb.type === "network" && group.targetType === "instance" && !viaEndpoint;
   const q: Packet = { ...p, srcIp: preserveClient ? p.srcIp : iface.primaryIp, dstIp: chosen.ip, dstPort: chosen.port };
   retarget(ctx, p.dstIp, q.dstIp);
-  ctx.session.loadBalancer.set(lbArn, { clientIp: p.srcIp, clientPort: p.srcPort, listenerIp: p.dstIp, listenerPort: p.dstPort, ...(viaEndpoint ? { viaEndpoint } : {}) });
+  ctx.session.loadBalancer.set(lbArn, { clientIp: p.srcIp, clientPort: p.srcPort, listenerIp: p.dstIp, listenerPort: p.dstPort, nodeIp: iface.primaryIp, targetIp: chosen.ip, preservesClientIp: preserveClient, ...(viaEndpoint ? { viaEndpoint } : {}) });
   add(ctx, {
     ...base,
     inboundHeader: header(p),

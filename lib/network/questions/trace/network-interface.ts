@@ -16,7 +16,8 @@ import { interfaceEndpoint } from "./vpc-endpoint";
  */
 
 /** A packet leaves an interface: its security groups' outbound rules (not for replies: groups are stateful), then its subnet. */
-export function interfaceEgress(ctx: TraceContext, iface: IndexedInterface, p: Packet): TraceEnd {
+export function interfaceEgress(ctx: TraceContext, iface: IndexedInterface, sent: Packet): TraceEnd {
+  const p = replyThroughLoadBalancer(ctx, sent);
   const loop = guard(ctx, `out:${iface.id}`, p);
   if (loop) return loop;
   const ref = interfaceRef(ctx.index, iface);
@@ -119,4 +120,19 @@ export function interfaceIngress(ctx: TraceContext, iface: IndexedInterface, p: 
     return block(ctx, "NO_DESTINATION_OWNER", ref, `The packet reached ${ref.id}, not the destination ${formatIpv4(ctx.target.ip)}.`);
   }
   return { kind: "accepted", resume: (c, reply) => interfaceEgress(c, iface, reply) };
+}
+
+/**
+ * A Network Load Balancer that keeps the client's address is still the
+ * connection's other end: the target's reply goes back through the same
+ * node, which restores its own address as the source. The evaluator sends
+ * the reply to the node's address so that it follows that path.
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/network/edit-target-group-attributes.html#client-ip-preservation
+ */
+function replyThroughLoadBalancer(ctx: TraceContext, p: Packet): Packet {
+  if (!ctx.reply) return p;
+  for (const session of ctx.session.loadBalancer.values()) {
+    if (session.preservesClientIp && session.targetIp === p.srcIp && session.clientIp === p.dstIp) return { ...p, dstIp: session.nodeIp };
+  }
+  return p;
 }
