@@ -73,5 +73,9 @@ describe("readSnapshot", () => {
     expect(missing).toMatchObject({ ok: false, errors: ["/no/such/snapshot: no such file or folder"] });
     const empty = readSnapshot(folder({ "readme.md": "hi" }));
     expect(empty.ok).toBe(false);
+    const notAws = readSnapshot(folder({ "package.json": JSON.stringify({ name: "x" }) }));
+    expect(notAws).toMatchObject({ ok: false, errors: [expect.stringMatching(/no AWS describe-\* output found/)] });
+    const emptyButAws = readSnapshot(folder({ "Vpcs.json": JSON.stringify({ Vpcs: [] }) }));
+    expect(emptyButAws.ok).toBe(true);
   });
 });

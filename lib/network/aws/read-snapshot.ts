@@ -80,6 +80,7 @@ export function readSnapshot(snapshotPath: string, options: ReadSnapshotOptions 
   }
 
   const snapshot = emptySnapshot();
+  let outputs = 0;
   for (const relative of files) {
     const display = stats.isDirectory() ? relative.split(path.sep).join("/") : snapshotPath;
     let text: string;
@@ -100,6 +101,10 @@ export function readSnapshot(snapshotPath: string, options: ReadSnapshotOptions 
     const messages = addSnapshotDocument(snapshot, document, origin);
     errors.push(...messages.errors);
     warnings.push(...messages.warnings);
+    outputs += messages.outputs;
+  }
+  if (errors.length === 0 && outputs === 0) {
+    errors.push(`${snapshotPath}: no AWS describe-* output found (no file has a top-level key such as "Vpcs", "Subnets" or "Reservations")`);
   }
 
   if (errors.length > 0) return { ok: false, errors, warnings };

@@ -9,7 +9,7 @@ describe("addSnapshotDocument", () => {
       { Vpcs: [{ VpcId: "vpc-1", CidrBlock: "10.0.0.0/16", DhcpOptionsId: "dopt-1" }], NextToken: "abc" },
       { file: "Vpcs.json" },
     );
-    expect(messages).toEqual({ errors: [], warnings: [] });
+    expect(messages).toEqual({ errors: [], warnings: [], outputs: 1 });
     expect(snapshot.vpcs).toHaveLength(1);
     expect(snapshot.vpcs[0]?.value).toMatchObject({ VpcId: "vpc-1", DhcpOptionsId: "dopt-1" });
   });

@@ -200,7 +200,12 @@ export function emptySnapshot(): AwsSnapshot {
   return snapshot as AwsSnapshot;
 }
 
-export type SnapshotMessages = { errors: string[]; warnings: string[] };
+export type SnapshotMessages = {
+  errors: string[];
+  warnings: string[];
+  /** How many AWS outputs the document held (recognised keys or wrapped outputs). */
+  outputs: number;
+};
 
 /** `$.Vpcs[2].CidrBlock`: the JSON path of a zod issue, as a person reads it. */
 export function formatJsonPath(path: readonly PropertyKey[]): string {
@@ -238,7 +243,7 @@ export function addSnapshotDocument(
   document: unknown,
   origin: SnapshotOrigin,
 ): SnapshotMessages {
-  const messages: SnapshotMessages = { errors: [], warnings: [] };
+  const messages: SnapshotMessages = { errors: [], warnings: [], outputs: 0 };
   const file = origin.file;
   if (!isPlainObject(document)) {
     messages.warnings.push(`${file}: not an AWS describe-* output (expected a JSON object at the top); ignored`);
@@ -248,6 +253,7 @@ export function addSnapshotDocument(
 
   const wrapped = wrappedOutputs.find(({ keys }) => keys.every((key) => key in document));
   if (wrapped) {
+    messages.outputs += 1;
     const parsed = wrapped.schema.safeParse(document);
     if (!parsed.success) messages.errors.push(...formatIssues(file, [], parsed.error));
     else store[wrapped.into].push({ value: parsed.data, origin });
@@ -259,12 +265,14 @@ export function addSnapshotDocument(
     // `elbv2 describe-listeners` and `globalaccelerator list-listeners` share the key
     // `Listeners`; Global Accelerator's carry its ARNs and no load balancer.
     if (key === "Listeners" && Array.isArray(value) && value.length > 0 && value.every((l) => isPlainObject(l) && !("LoadBalancerArn" in l) && String(l.ListenerArn).startsWith("arn:aws:globalaccelerator:"))) {
+      messages.outputs += 1;
       const parsed = z.array(ga.acceleratorListenerSchema).safeParse(value);
       if (!parsed.success) messages.errors.push(...formatIssues(file, [key], parsed.error));
       else for (const element of parsed.data) store.acceleratorListeners.push({ value: element, origin });
       continue;
     }
     if (key in listKeys) {
+      messages.outputs += 1;
       const { schema, into } = listKeys[key as ListKey];
       const parsed = z.array(schema as z.ZodType).safeParse(value);
       if (!parsed.success) {
@@ -274,10 +282,14 @@ export function addSnapshotDocument(
       for (const element of parsed.data) store[into].push({ value: element, origin });
       continue;
     }
-    if (knownUnusedKeys.has(key)) continue;
+    if (knownUnusedKeys.has(key)) {
+      messages.outputs += 1;
+      continue;
+    }
     // `describe-client-vpn-routes` and `search-transit-gateway-routes` share the key
     // `Routes`; Client VPN routes name their endpoint, transit gateway routes do not.
     if (key === "Routes" && Array.isArray(value) && value.length > 0 && value.every((r) => isPlainObject(r) && "ClientVpnEndpointId" in r)) {
+      messages.outputs += 1;
       const parsed = z.array(clientVpn.clientVpnRouteSchema).safeParse(value);
       if (!parsed.success) messages.errors.push(...formatIssues(file, [key], parsed.error));
       else for (const element of parsed.data) store.clientVpnRoutes.push({ value: element, origin });

@@ -35,8 +35,9 @@ function portFlag(flag: string) {
     .refine((n) => n <= 65535, { message: `${flag} must be a port number from 0 to 65535` });
 }
 
+// The evaluator follows IPv4 packets only (its analyze() query takes IPv4 addresses).
 function ipFlag(flag: string) {
-  return z.string().refine((s) => ipaddr.isValid(s), { message: `${flag} must be an IPv4 or IPv6 address` });
+  return z.string().refine((s) => ipaddr.IPv4.isValidFourPartDecimal(s), { message: `${flag} must be an IPv4 address like 10.0.1.25` });
 }
 
 const analyzeSchema = z
