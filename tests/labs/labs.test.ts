@@ -79,3 +79,14 @@ describe.each(readdirSync(path.join(LAB_TESTS_DIR, "solutions")).map((f) => f.re
     });
   });
 });
+
+describe("lab briefs", () => {
+  it("every brief compiles with mdx-bundler and says what is given", { timeout: 120_000 }, async () => {
+    const { compileLabBrief } = await import("@/lib/labs");
+    for (const lab of await loadLabs()) {
+      expect(lab.briefSource, lab.slug).toMatch(/## What is given/);
+      const { code } = await compileLabBrief(lab);
+      expect(code.length, lab.slug).toBeGreaterThan(100);
+    }
+  });
+});
