@@ -10,6 +10,7 @@ export * from "./questions/explanations";
 export type * from "./questions/path-component";
 export {
   analyze,
+  analyzeTopologyInput,
   analysisQuerySchema,
   pathHops,
   DEFAULT_INTERNET_DESTINATION,

@@ -70,13 +70,22 @@ export function evaluateSecurityGroups(
       }
       for (const pair of permission.userIdGroupPairs) {
         // A rule naming a group admits traffic from the private addresses of interfaces in that group.
-        if (peerInterfaces.some((p) => p.securityGroupIds.includes(pair.groupId) && p.privateIps.includes(peer))) {
+        // Referenced groups work within a VPC and across a peering connection in the same Region only.
+        // https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-security-groups.html
+        if (peerInterfaces.some((p) => p.securityGroupIds.includes(pair.groupId) && p.privateIps.includes(peer) && sameRegion(index, p.vpcId, iface.vpcId))) {
           return { allowed: true, rule: { ...base, referencedGroupId: pair.groupId } };
         }
       }
     }
   }
   return { allowed: false, groupIds: iface.securityGroupIds };
+}
+
+function sameRegion(index: IndexedTopology, a: string, b: string): boolean {
+  if (a === b) return true;
+  const ra = index.vpcs.get(a)?.region;
+  const rb = index.vpcs.get(b)?.region;
+  return ra === undefined || rb === undefined || ra === rb;
 }
 
 export function describeSecurityGroupRule(rule: SecurityGroupRuleDetail): string {

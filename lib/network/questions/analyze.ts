@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { addressInPrefix, formatIpv4, parseIpv4, parseIpv4Cidr, prefixContains } from "../ip";
 import { indexTopology, subnetOfIp, type IndexedInterface, type IndexedTopology } from "../model/indexed-topology";
-import type { Topology } from "../model/topology";
+import { parseTopology, type Topology, type TopologyIssue } from "../model/topology";
 import { protocolName, reversePacket, type Packet } from "../packet";
 import { dispositionOfBlock, type BlockKind, type Disposition } from "./explanations";
 import type { ComponentRef, Explanation, PathComponent } from "./path-component";
@@ -101,13 +101,15 @@ export interface AnalysisSuccess {
   trafficEvents: TrafficEvent[];
 }
 
-export type AnalysisErrorCode = "INVALID_QUERY" | "UNKNOWN_SOURCE" | "UNKNOWN_DESTINATION" | "UNSUPPORTED_QUERY";
+export type AnalysisErrorCode = "INVALID_TOPOLOGY" | "INVALID_QUERY" | "UNKNOWN_SOURCE" | "UNKNOWN_DESTINATION" | "UNSUPPORTED_QUERY";
 
 export interface AnalysisFailure {
   ok: false;
   errorCode: AnalysisErrorCode;
   /** What was wrong with the query, in a sentence. */
   error: string;
+  /** For an invalid topology: each problem with its path, e.g. `subnets.2.cidrBlock`. */
+  issues?: TopologyIssue[];
 }
 
 export type AnalysisResult = AnalysisSuccess | AnalysisFailure;
@@ -487,6 +489,19 @@ export function analyze(topology: Topology, query: AnalysisQuery): AnalysisResul
     return fail("INVALID_QUERY", parsed.error.issues.map((i) => `${i.path.map(String).join(".") || "query"}: ${i.message}`).join("; "));
   }
   return analyzeIndexed(indexTopology(topology), parsed.data);
+}
+
+/**
+ * Analyse unvalidated input (a JSON file, an editor's state): the topology is
+ * validated first and its problems come back with their zod paths.
+ */
+export function analyzeTopologyInput(input: unknown, query: AnalysisQuery): AnalysisResult {
+  const parsed = parseTopology(input);
+  if (!parsed.ok) {
+    const first = parsed.issues[0];
+    return { ok: false, errorCode: "INVALID_TOPOLOGY", error: `The topology is invalid: ${first ? `${first.path}: ${first.message}` : "unknown problem"}${parsed.issues.length > 1 ? ` (and ${parsed.issues.length - 1} more)` : ""}.`, issues: parsed.issues };
+  }
+  return analyze(parsed.topology, query);
 }
 
 export function analyzeIndexed(index: IndexedTopology, q: z.output<typeof analysisQuerySchema>): AnalysisResult {

@@ -113,6 +113,11 @@ export function routeFromTable(ctx: TraceContext, rt: RouteTable, vpcId: string,
     case "virtual-private-gateway":
       return vpnGatewayEgress(ctx, target.id, vpcId, p);
     case "vpc-endpoint":
+      // A gateway endpoint is reached through its service's prefix list, not a CIDR route.
+      // https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html#gateway-endpoint-routing
+      if (!route.route.destinationPrefixListId && index.vpcEndpoints.get(target.id)?.vpcEndpointType === "Gateway") {
+        return block(ctx, "BAD_STATE_ROUTE", rtRef, `The route ${route.destination} → ${target.id} is not a prefix-list route; a gateway endpoint is reached only through its service's prefix list.`, { routeTable: rtRef, routeTableRoute: detail, documentation: DOCS.gatewayEndpoints });
+      }
       return gatewayEndpoint(ctx, target.id, vpcId, p, fromOutside);
     case "carrier-gateway":
       return carrierGatewayEgress(ctx, target.id, vpcId, p);
