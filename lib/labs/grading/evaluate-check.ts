@@ -1,7 +1,7 @@
-import type { AnalysisResult, Topology } from "@/lib/network";
+import { flowLogRecords, reachabilityMatrix, type AnalysisResult, type Topology } from "@/lib/network";
 import type { Check } from "../lab-spec";
 import type { Counterexample } from "../types";
-import { analyzePacket, blockMessage, counterexampleOf, describePacket, forwardHops, type PacketSpec } from "./packet";
+import { analyzePacket, blockMessage, counterexampleOf, describePacket, forwardHops, toQuery, type PacketSpec } from "./packet";
 import { flowLogFor, onPremisesCidrs, overlappingPairs, routeTableOfSubnet, vpcCidrs, withResourcesDown } from "./topology-facts";
 
 export type CheckOutcome = { passed: boolean; explanation: string; counterexample?: Counterexample };
@@ -174,11 +174,17 @@ function routePropagation(topology: Topology, subnetIds: string[], vpnGatewayId:
 function flowLogCaptures(topology: Topology, check: Extract<Check, { kind: "flow-log-captures" }>): CheckOutcome {
   const result = analyzePacket(topology, check);
   if (!result.ok) return failWith(result.error, counterexampleOf(check, result, "could not be analysed"));
+  const record = flowLogRecords(topology, result).find((r) => r.action === check.action);
+  const logOf = (id: string) => topology.flowLogs.find((f) => f.flowLogId === id);
+  if (record) {
+    const log = logOf(record.flowLogId);
+    return pass(`${record.flowLogId} (on ${log?.resourceId}, ${log?.trafficType}) records ${record.direction} on ${record.networkInterfaceId} for ${describePacket(check)}: "${record.line}".`);
+  }
   const events = [...result.trafficEvents, ...aclRejectEvents(topology, result)].filter((e) => e.action === check.action);
   const captured = events.map((e) => ({ e, log: flowLogFor(topology, e) })).find((x) => x.log);
   if (captured?.log) {
     const { e, log } = captured;
-    return pass(`${log.flowLogId} (on ${log.resourceId}, ${log.trafficType}) records ${e.action} ${e.direction} on ${e.networkInterfaceId} for ${describePacket(check)}.`);
+    return pass(`${log.flowLogId} (on ${log.resourceId}, ${log.trafficType}) records ${e.action} ${e.direction} on ${e.networkInterfaceId} for ${describePacket(check)}, dropped by the subnet's network ACL.`);
   }
   if (events.length === 0) {
     const seen = result.trafficEvents.map((e) => `${e.action} ${e.direction} on ${e.networkInterfaceId}`).join(", ");
@@ -216,8 +222,7 @@ function endpointOf(e: string | { id: string; ip: string }): { id: string; ip?: 
 }
 
 function leastPrivilege(topology: Topology, check: Extract<Check, { kind: "least-privilege" }>): CheckOutcome {
-  const open: { packet: PacketSpec; result: AnalysisResult }[] = [];
-  let tried = 0;
+  const packets: PacketSpec[] = [];
   for (const s of check.sources.map(endpointOf)) {
     for (const d of check.destinations.map(endpointOf)) {
       if (s.id === d.id) continue;
@@ -225,21 +230,25 @@ function leastPrivilege(topology: Topology, check: Extract<Check, { kind: "least
         const allowed = check.allowed.some(
           (a) => a.source === s.id && a.destination === d.id && (a.protocol === undefined || a.protocol === service.protocol) && (a.port === undefined || a.port === service.port),
         );
-        if (allowed) continue;
-        const packet: PacketSpec = { source: s.id, destination: d.id, protocol: service.protocol, port: service.port, ...(s.ip ? { sourceIp: s.ip } : {}), ...(d.ip ? { destinationIp: d.ip } : {}) };
-        tried++;
-        const result = analyzePacket(topology, packet);
-        if (result.ok && result.networkPathFound) open.push({ packet, result });
+        if (!allowed) packets.push({ source: s.id, destination: d.id, protocol: service.protocol, port: service.port, ...(s.ip ? { sourceIp: s.ip } : {}), ...(d.ip ? { destinationIp: d.ip } : {}) });
       }
     }
   }
+  // One evaluator matrix over every packet the brief does not allow: the topology is indexed once.
+  let entries: { packet: PacketSpec; result: AnalysisResult }[];
+  try {
+    entries = reachabilityMatrix(topology, packets.map(toQuery)).map((entry, i) => ({ packet: packets[i] as PacketSpec, result: entry.result }));
+  } catch {
+    entries = packets.map((packet) => ({ packet, result: analyzePacket(topology, packet) }));
+  }
+  const open = entries.filter((e) => e.result.ok && e.result.networkPathFound);
   const first = open[0];
   if (first) {
     const list = open.slice(0, 4).map((o) => describePacket(o.packet)).join("; ");
     return failWith(
-      `${open.length} of ${tried} packets the brief does not allow get through: ${list}${open.length > 4 ? "; …" : ""}.`,
+      `${open.length} of ${packets.length} packets the brief does not allow get through: ${list}${open.length > 4 ? "; …" : ""}.`,
       counterexampleOf(first.packet, first.result, `gets through (${forwardHops(first.result).join(" → ")}) but the brief does not allow it`),
     );
   }
-  return pass(`All ${tried} packets the brief does not allow are blocked.`);
+  return pass(`All ${packets.length} packets the brief does not allow are blocked.`);
 }
