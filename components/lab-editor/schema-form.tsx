@@ -29,6 +29,7 @@ const PRIMARY = new Set([
   "ipAddress", "bgpAsn", "customerGatewayId", "vpnGatewayId", "options", "staticRoutesOnly", "cidrBlocks", "customerGatewayIds",
   "propagatingVgws", "prefixListId", "name", "type", "vgwTelemetry", "cidr", "key", "value", "tags", "virtualInterfaceIds",
   "defaultRouteTableAssociation", "defaultRouteTablePropagation", "cidrBlockAssociationSet", "targetNetworkId", "clientCidrBlock",
+  "publicIp", "privateIp", "allocationId", "natGatewayAddresses",
 ]);
 
 type Kind = "enum" | "boolean" | "number" | "string" | "stringArray" | "objectArray" | "object" | "json";
