@@ -118,7 +118,7 @@ describe("Elastic Load Balancing", () => {
       .securityGroup("sg-alb", { inbound: ["tcp 443 0.0.0.0/0"] })
       .securityGroup("sg-app", { inbound: ["tcp 8080 sg-alb"] })
       .instance("i-app", "subnet-app", "10.0.2.10", { groups: ["sg-app"] })
-      .with("loadBalancers", { loadBalancerArn: alb, loadBalancerName: "shop", type: "application", vpcId: "vpc-a", securityGroupIds: ["sg-alb"], availabilityZones: [{ zoneName: "us-east-1a", subnetId: "subnet-public", loadBalancerAddresses: [{ ipAddress: "3.1.1.1", privateIPv4Address: "10.0.1.100" }] }] })
+      .with("loadBalancers", { loadBalancerArn: alb, loadBalancerName: "shop", type: "application", vpcId: "vpc-a", securityGroupIds: ["sg-alb"], availabilityZones: [{ zoneName: "us-east-1a", subnetId: "subnet-public", loadBalancerAddresses: [{ ipAddress: "3.1.1.1", privateIPv4Address: "10.0.1.100" }] }, { zoneName: "us-east-1b", subnetId: "subnet-app", loadBalancerAddresses: [{ ipAddress: "3.1.1.2", privateIPv4Address: "10.0.2.100" }] }] })
       .with("targetGroups", { targetGroupArn: tg, targetType: "instance", port: 8080, protocol: "HTTP", vpcId: "vpc-a", targets: [{ id: "i-app", health }] })
       .with("listeners", { listenerArn: `${alb.replace("loadbalancer", "listener")}/1`, loadBalancerArn: alb, port: 443, protocol: "HTTPS", defaultActions: [{ type: "forward", targetGroupArn: tg }] })
       .build();

@@ -94,7 +94,7 @@ describe("more rules", () => {
 describe("load balancer zones and listeners", () => {
   const nlb = "arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/net/api/0123456789abcdef";
   const tg = "arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/api/0123456789abcdef";
-  function api(options: { crossZone?: boolean; forward?: boolean }) {
+  function api(options: { crossZone?: boolean; forward?: boolean; zoneB?: boolean }) {
     return network()
       .vpc("vpc-a", "10.0.0.0/16")
       .subnet("subnet-client", "vpc-a", "10.0.1.0/24", { az: "us-east-1a" })
@@ -103,7 +103,10 @@ describe("load balancer zones and listeners", () => {
       .securityGroup("sg-api", { inbound: ["tcp 8080 10.0.0.0/16"] })
       .instance("i-client", "subnet-client", "10.0.1.10")
       .instance("i-api", "subnet-api-b", "10.0.2.10", { groups: ["sg-api"] })
-      .with("loadBalancers", { loadBalancerArn: nlb, loadBalancerName: "api", type: "network", scheme: "internal", vpcId: "vpc-a", ...(options.crossZone !== undefined ? { crossZoneLoadBalancing: options.crossZone } : {}), availabilityZones: [{ zoneName: "us-east-1a", subnetId: "subnet-client", loadBalancerAddresses: [{ privateIPv4Address: "10.0.1.100" }] }] })
+      .with("loadBalancers", { loadBalancerArn: nlb, loadBalancerName: "api", type: "network", scheme: "internal", vpcId: "vpc-a", ...(options.crossZone !== undefined ? { crossZoneLoadBalancing: options.crossZone } : {}), availabilityZones: [
+        { zoneName: "us-east-1a", subnetId: "subnet-client", loadBalancerAddresses: [{ privateIPv4Address: "10.0.1.100" }] },
+        ...(options.zoneB === false ? [] : [{ zoneName: "us-east-1b", subnetId: "subnet-api-b", loadBalancerAddresses: [{ privateIPv4Address: "10.0.2.100" }] }]),
+      ] })
       .with("targetGroups", { targetGroupArn: tg, targetType: "instance", port: 8080, vpcId: "vpc-a", targets: [{ id: "i-api" }] })
       .with("listeners", { listenerArn: `${nlb.replace("loadbalancer", "listener")}/1`, loadBalancerArn: nlb, port: 80, defaultActions: options.forward === false ? [{ type: "fixed-response" }] : [{ type: "forward", targetGroupArn: tg }] })
       .build();
@@ -115,6 +118,11 @@ describe("load balancer zones and listeners", () => {
     const on = ok(analyze(api({ crossZone: true }), { source: "i-client", destination: "i-api", destinationIp: "10.0.1.100", protocol: "tcp", destinationPort: 80 }));
     expect(on.networkPathFound).toBe(true);
     expect(pathHops(on.forwardPathComponents)).toEqual(["i-client", nlb, "subnet-client", "vpc-a", "subnet-api-b", "i-api"]);
+  });
+
+  it("sends nothing to targets in zones the load balancer is not enabled in", () => {
+    const r = ok(analyze(api({ crossZone: true, zoneB: false }), { source: "i-client", destination: "i-api", destinationIp: "10.0.1.100", protocol: "tcp", destinationPort: 80 }));
+    expect(r.explanations[0]).toMatchObject({ explanationCode: "ELB_INSTALLED_AZ_RESTRICTION" });
   });
 
   it("a listener that forwards to no target group accepts nothing", () => {

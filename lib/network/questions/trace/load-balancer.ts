@@ -66,6 +66,17 @@ export function loadBalancer(ctx: TraceContext, lbArn: string, iface: IndexedInt
     add(ctx, { ...base, inboundHeader: header(p), loadBalancerListener: listenerDetail, note: `Listener ${listener.port} forwards to ${group.targetGroupName ?? group.targetGroupArn}.` });
     return block(ctx, "ELBV2_NO_HEALTHY_TARGET", { id: group.targetGroupArn, arn: group.targetGroupArn, type: "target-group" }, `Target group ${group.targetGroupName ?? group.targetGroupArn} has no registered target in the topology.`, { documentation: DOCS.elb });
   }
+  // Targets in zones the load balancer is not enabled in receive nothing.
+  // https://docs.aws.amazon.com/elasticloadbalancing/latest/network/network-load-balancers.html#availability-zones
+  const enabledZones = lb.availabilityZones.map((z) => z.zoneName ?? index.subnets.get(z.subnetId)?.availabilityZone);
+  if (enabledZones.length > 0 && enabledZones.every((z) => z !== undefined)) {
+    const installed = candidates.filter((c) => c.zone === undefined || c.zone === "all" || enabledZones.includes(c.zone));
+    if (installed.length === 0) {
+      add(ctx, { ...base, inboundHeader: header(p), loadBalancerListener: listenerDetail, note: `Listener ${listener.port} forwards to ${group.targetGroupName ?? group.targetGroupArn}.` });
+      return block(ctx, "ELB_INSTALLED_AZ_RESTRICTION", ref, `${lb.loadBalancerName} is enabled only in ${enabledZones.join(", ")}, and no target of ${group.targetGroupName ?? "the target group"} is in those zones.`, { documentation: "https://docs.aws.amazon.com/elasticloadbalancing/latest/network/network-load-balancers.html#availability-zones" });
+    }
+    candidates = installed;
+  }
   const crossZone = lb.crossZoneLoadBalancing ?? lb.type === "application";
   const nodeZone = index.subnets.get(iface.subnetId)?.availabilityZone;
   if (!crossZone && nodeZone) {
