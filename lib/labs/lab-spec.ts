@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ipv4Address } from "@/lib/network";
+import { ipv4Address, type ComponentType } from "@/lib/network";
 
 /**
  * What a lab author writes: `brief.mdx` frontmatter and `lab.json`. Checks
@@ -53,8 +53,29 @@ const base = {
  */
 const assumeDown = z.array(z.string().regex(/^(dxcon|dxvif|vpn|nat|tgw-attach)-[A-Za-z0-9][A-Za-z0-9-]*$/, 'expected a "dxcon-", "dxvif-", "vpn-", "nat-" or "tgw-attach-" id')).default([]);
 
+/** The evaluator's component kinds a path may be required to cross (a typo fails at load, not at grading). */
+const waypointTypes = [
+  "nat-gateway",
+  "internet-gateway",
+  "egress-only-internet-gateway",
+  "carrier-gateway",
+  "vpc-endpoint",
+  "vpc-endpoint-service",
+  "vpc-peering-connection",
+  "transit-gateway",
+  "transit-gateway-attachment",
+  "vpn-gateway",
+  "vpn-connection",
+  "direct-connect-virtual-interface",
+  "direct-connect-gateway",
+  "load-balancer",
+  "network-acl",
+  "security-group",
+  "route-table",
+] as const satisfies readonly ComponentType[];
+
 /** A component the forward path must cross: by id (`dxvif-prod`) or by kind (`nat-gateway`). */
-const waypoint = z.union([z.strictObject({ id: z.string().min(1) }), z.strictObject({ type: z.string().min(1) })]);
+const waypoint = z.union([z.strictObject({ id: z.string().min(1) }), z.strictObject({ type: z.enum(waypointTypes) })]);
 
 const mustReach = z
   .strictObject({ ...base, kind: z.literal("must-reach"), ...packetFields, through: z.array(waypoint).default([]), assumeDown })

@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { gradeLab, hintFor, loadLabs, type Lab } from "@/lib/labs";
@@ -88,5 +88,18 @@ describe("lab briefs", () => {
       const { code } = await compileLabBrief(lab);
       expect(code.length, lab.slug).toBeGreaterThan(100);
     }
+  });
+});
+
+describe("reference solutions stay out of what ships", () => {
+  it("no app, component or library source reads tests/labs", () => {
+    const sources = ["app", "components", "lib"].flatMap((dir) =>
+      readdirSync(dir, { recursive: true, encoding: "utf8" })
+        .filter((f) => /\.(ts|tsx)$/.test(f) && !/\.test\.tsx?$/.test(f))
+        .map((f) => path.join(dir, f)),
+    );
+    expect(sources.length).toBeGreaterThan(20);
+    const offenders = sources.filter((file) => /tests\/labs|solutions\//.test(readFileSync(file, "utf8")));
+    expect(offenders).toEqual([]);
   });
 });
