@@ -3,3 +3,4 @@ export * from "./connectivity";
 export * from "./services";
 export * from "./topology";
 export * from "./vpc";
+export { checkReferences } from "./references";
