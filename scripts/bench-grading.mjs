@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global fetch, URLSearchParams, performance, setTimeout */
 // Measures the lab grading endpoint (POST /api/labs/<slug>/attempts) of a production build on
 // loopback: the server-side grading time per request, then throughput and latency percentiles
 // under concurrent load with autocannon, in bounded runs. Every request is a real submission:
