@@ -34,6 +34,14 @@ describe("Site-to-Site VPN", () => {
     expect(r.explanations[0]).toMatchObject({ explanationCode: "BAD_STATE_VPN", component: { id: "vpn-hq" } });
   });
 
+  it("cannot be accelerated on a virtual private gateway", () => {
+    const t = vpcWithVgw().site("onprem-hq", ["192.168.0.0/16"], { customerGatewayId: "cgw-hq", vpnConnectionId: "vpn-hq", to: "vgw-a" }).build();
+    const accelerated = { ...t, vpnConnections: t.vpnConnections.map((v) => ({ ...v, options: { ...v.options, enableAcceleration: true } })) };
+    const r = ok(analyze(accelerated, { source: "onprem-hq", destination: "i-a", ...ssh }));
+    expect(r.explanations[0]).toMatchObject({ explanationCode: "BAD_STATE_VPN", component: { id: "vpn-hq" } });
+    expect(r.explanations[0]?.message).toMatch(/only on a transit gateway/);
+  });
+
   it("uses the longest prefix, then prefers static VPN routes over BGP routes", () => {
     const t = vpcWithVgw()
       .site("onprem-bgp", ["172.16.0.0/16"], { customerGatewayId: "cgw-bgp", vpnConnectionId: "vpn-bgp", to: "vgw-a" })

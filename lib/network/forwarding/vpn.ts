@@ -23,10 +23,19 @@ export interface LearnedRoute {
   priority: number;
 }
 
-export function isVpnUp(vpn: VpnConnection): boolean {
-  if (vpn.state !== "available") return false;
+/** Why a VPN connection carries no traffic, or `undefined` when it does. */
+export function vpnProblem(vpn: VpnConnection): string | undefined {
+  if (vpn.state !== "available") return `it is ${vpn.state}`;
+  // Acceleration (Global Accelerator edge locations) exists only for VPNs on a transit gateway.
+  // https://docs.aws.amazon.com/vpn/latest/s2svpn/accelerated-vpn.html
+  if (vpn.options.enableAcceleration && vpn.vpnGatewayId) return "accelerated VPN connections are supported only on a transit gateway, not a virtual private gateway";
   // With tunnel telemetry, at least one of the two tunnels must be up.
-  return vpn.vgwTelemetry.length === 0 || vpn.vgwTelemetry.some((t) => t.status === "UP");
+  if (vpn.vgwTelemetry.length > 0 && !vpn.vgwTelemetry.some((t) => t.status === "UP")) return "neither of its tunnels is up";
+  return undefined;
+}
+
+export function isVpnUp(vpn: VpnConnection): boolean {
+  return vpnProblem(vpn) === undefined;
 }
 
 /** On-premises networks reached through a VPN connection's customer gateway. */

@@ -1,4 +1,4 @@
-import { type LearnedRoute, isVpnUp } from "../../forwarding/vpn";
+import { type LearnedRoute, vpnProblem } from "../../forwarding/vpn";
 import { formatIpv4, parseIpv4Cidr, prefixContains } from "../../ip";
 import { type IndexedTopology, vpcContains } from "../../model/indexed-topology";
 import { type OnPremisesNetwork } from "../../model/topology";
@@ -36,7 +36,8 @@ export function startFromOnPremises(index: IndexedTopology, network: OnPremisesN
       attempts.push((c) => {
         add(c, { component: { id: network.id, type: "on-premises-network" }, hop: network.id, note: `The packet starts in ${network.name ?? network.id}.` });
         add(c, { component: { id: vpn.vpnConnectionId, type: "vpn-connection" }, note: `It goes through VPN connection ${vpn.vpnConnectionId}${vpn.options.enableAcceleration ? " (accelerated)" : ""}.` });
-        if (!isVpnUp(vpn)) return block(c, "BAD_STATE_VPN", { id: vpn.vpnConnectionId, type: "vpn-connection" }, `VPN connection ${vpn.vpnConnectionId} is down: ${vpn.state !== "available" ? `it is ${vpn.state}` : "neither tunnel is up"}.`, { documentation: DOCS.vpnRouting });
+        const problem = vpnProblem(vpn);
+        if (problem) return block(c, "BAD_STATE_VPN", { id: vpn.vpnConnectionId, type: "vpn-connection" }, `VPN connection ${vpn.vpnConnectionId} carries no traffic: ${problem}.`, { documentation: DOCS.vpnRouting });
         if (vpn.vpnGatewayId) return vpnGatewayIngress(c, vpn.vpnGatewayId, p, { kind: vpn.options.staticRoutesOnly ? "vpn-static" : "vpn-bgp", vpnConnection: vpn });
         const tgwId = vpn.transitGatewayId ?? "";
         const attachment = (index.tgwAttachmentsByResource.get(`${tgwId}|${vpn.vpnConnectionId}`) ?? [])[0];

@@ -1,4 +1,4 @@
-import { type LearnedRoute, cloudHubOverlap, directConnectGatewaysOf, isVpnUp, lookupVpnGatewayRoute, networksOfVpn } from "../../forwarding/vpn";
+import { type LearnedRoute, cloudHubOverlap, directConnectGatewaysOf, isVpnUp, lookupVpnGatewayRoute, networksOfVpn, vpnProblem } from "../../forwarding/vpn";
 import { formatIpv4, maskOf, parseIpv4Cidr, prefixContains } from "../../ip";
 import { vpcContains } from "../../model/indexed-topology";
 import { type OnPremisesNetwork } from "../../model/topology";
@@ -45,7 +45,7 @@ export function vpnGatewayRouteOut(ctx: TraceContext, vgwId: string, p: Packet, 
   const route = lookupVpnGatewayRoute(index, vgwId, p.dstIp, sameConnection);
   if (!route) {
     const down = (index.vpnConnectionsOfGateway.get(vgwId) ?? []).find((v) => !isVpnUp(v) && (v.routes.some((r) => { const q = parseIpv4Cidr(r.destinationCidrBlock); return q && prefixContains(q, p.dstIp); }) || networksOfVpn(index, v).some((n) => n.cidrBlocks.some((c) => { const q = parseIpv4Cidr(c); return q && prefixContains(q, p.dstIp); }))));
-    if (down) return block(ctx, "BAD_STATE_VPN", { id: down.vpnConnectionId, type: "vpn-connection" }, `VPN connection ${down.vpnConnectionId} would carry ${formatIpv4(p.dstIp)}, but it is down (both tunnels down or not available).`, { documentation: DOCS.vpnRouting });
+    if (down) return block(ctx, "BAD_STATE_VPN", { id: down.vpnConnectionId, type: "vpn-connection" }, `VPN connection ${down.vpnConnectionId} would carry ${formatIpv4(p.dstIp)}, but it carries no traffic: ${vpnProblem(down) ?? "it is down"}.`, { documentation: DOCS.vpnRouting });
     return block(ctx, "NO_ROUTE_TO_DESTINATION", ref, `Virtual private gateway ${vgwId} has no VPN or Direct Connect route to ${formatIpv4(p.dstIp)}.`, { documentation: DOCS.vpnRouting });
   }
   if (incoming && incoming.kind !== "direct-connect") {
