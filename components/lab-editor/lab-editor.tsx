@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
-import { parseTopology, type Topology } from "@/lib/network";
+import { checkReferences, parseTopology, type Topology } from "@/lib/network";
 import type { LabAttemptSummary } from "@/lib/labs-store/attempts";
 import type { PublicCheck } from "@/lib/labs-store/lab-contract";
 import type { LabSubmitBody } from "@/lib/labs-store/submission";
@@ -86,7 +86,12 @@ export function LabEditor(props: LabEditorProps) {
   }, [doc, slug]);
 
   const onFieldChange = useCallback((path: Path, value: Json | undefined) => edit(setIn(doc, path, value), pathKey(path)), [doc, edit]);
-  const ctx: FormContext = { doc, issues, onChange: onFieldChange };
+  const warnings = useMemo(() => {
+    const map = new Map<string, string[]>();
+    if (topology) for (const w of checkReferences(topology)) map.set(w.path, [...(map.get(w.path) ?? []), w.message]);
+    return map;
+  }, [topology]);
+  const ctx: FormContext = { doc, issues, warnings, onChange: onFieldChange };
 
   const select = (next: Selection) => {
     setSelection(next);
@@ -180,6 +185,19 @@ export function LabEditor(props: LabEditorProps) {
         </div>
       )}
 
+      {parsed.ok && warnings.size > 0 ? (
+        <div role="region" aria-label="Warnings" className="rounded-md border border-amber-300 p-3 text-sm dark:border-amber-800">
+          <p className="font-semibold">Worth a look (the evaluator treats these as AWS would, e.g. a route to a missing gateway is a blackhole):</p>
+          <ul className="mt-1 list-disc pl-5">
+            {[...warnings.entries()].slice(0, 8).map(([path, messages]) => (
+              <li key={path}>
+                <IssueLink path={path} doc={doc} onSelect={(s) => { setView("visual"); select(s); }} /> {messages.join("; ")}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
       <LastValidDiagram topology={topology} highlight={highlight} onSelectNode={(id) => { const found = locate(doc, id); if (found) select(found); }} />
 
       {view === "visual" ? (
@@ -194,7 +212,7 @@ export function LabEditor(props: LabEditorProps) {
                     const id = idOf(c, element);
                     const name = nameTagOf(element);
                     const isSelected = selected?.collection === c && selected.index === index;
-                    const hasIssue = [...issues.keys()].some((k) => k === `${c}.${index}` || k.startsWith(`${c}.${index}.`));
+                    const hasIssue = [...issues.keys(), ...warnings.keys()].some((k) => k === `${c}.${index}` || k.startsWith(`${c}.${index}.`));
                     return (
                       <li key={`${c}-${index}`}>
                         <button
@@ -203,7 +221,7 @@ export function LabEditor(props: LabEditorProps) {
                           onClick={() => select({ collection: c, index })}
                           className={`w-full truncate rounded px-2 py-0.5 text-left text-sm ${isSelected ? "bg-sky-100 font-semibold dark:bg-sky-900" : "hover:bg-slate-100 dark:hover:bg-slate-800"}`}
                         >
-                          {id}{name && name !== id ? ` (${name})` : ""}{hasIssue ? <span className="ml-1 text-red-700 dark:text-red-400"> ⚠<span className="sr-only">has problems</span></span> : null}
+                          {id}{name && name !== id ? ` (${name})` : ""}{hasIssue ? <span className="ml-1 text-amber-700 dark:text-amber-300"> ⚠<span className="sr-only">has problems or warnings</span></span> : null}
                         </button>
                       </li>
                     );

@@ -13,6 +13,8 @@ import { emptyValue, suggestionsFor, type JsonSchema } from "./resource-kinds";
 export type FormContext = {
   doc: Json;
   issues: ReadonlyMap<string, string[]>;
+  /** Ids that point nowhere, addresses outside their subnet (the evaluator's checkReferences): allowed, but worth a look. */
+  warnings: ReadonlyMap<string, string[]>;
   onChange: (path: Path, value: Json | undefined) => void;
 };
 
@@ -65,11 +67,12 @@ function fieldId(path: Path): string {
   return `f-${path.map(String).join("-")}`;
 }
 
-function Issues({ id, messages }: { id: string; messages: string[] | undefined }) {
-  if (!messages || messages.length === 0) return null;
+function Issues({ id, messages, warnings }: { id: string; messages: string[] | undefined; warnings?: string[] }) {
+  if ((!messages || messages.length === 0) && (!warnings || warnings.length === 0)) return null;
   return (
-    <ul id={id} className="mt-0.5 text-xs text-red-700 dark:text-red-400">
-      {messages.map((m) => <li key={m}>{m}</li>)}
+    <ul id={id} className="mt-0.5 text-xs">
+      {(messages ?? []).map((m) => <li key={m} className="text-red-700 dark:text-red-400">{m}</li>)}
+      {(warnings ?? []).map((m) => <li key={`w-${m}`} className="text-amber-800 dark:text-amber-300">Warning: {m}</li>)}
     </ul>
   );
 }
@@ -104,9 +107,10 @@ function Field({ name, schema, path, required, ctx }: { name: string; schema: Js
   const label = humanize(name);
   const value = getIn(ctx.doc, path);
   const messages = ctx.issues.get(pathKey(path));
+  const warnings = ctx.warnings.get(pathKey(path));
   const errorId = `${id}-error`;
   const invalid = Boolean(messages && messages.length > 0);
-  const described = invalid ? errorId : undefined;
+  const described = invalid || warnings ? errorId : undefined;
   const kind = kindOf(schema);
 
   switch (kind) {
@@ -118,7 +122,7 @@ function Field({ name, schema, path, required, ctx }: { name: string; schema: Js
             <input id={id} type="checkbox" className="h-4 w-4" checked={checked} aria-invalid={invalid || undefined} aria-describedby={described} onChange={(e) => ctx.onChange(path, e.target.checked)} />
             <label htmlFor={id} className="text-sm">{label}</label>
           </div>
-          <Issues id={errorId} messages={messages} />
+          <Issues id={errorId} messages={messages} warnings={warnings} />
         </div>
       );
     }
@@ -133,7 +137,7 @@ function Field({ name, schema, path, required, ctx }: { name: string; schema: Js
             {required && current === "" ? <option value="">Choose…</option> : null}
             {options.map((o) => <option key={o} value={o}>{o}</option>)}
           </select>
-          <Issues id={errorId} messages={messages} />
+          <Issues id={errorId} messages={messages} warnings={warnings} />
         </div>
       );
     }
@@ -155,7 +159,7 @@ function Field({ name, schema, path, required, ctx }: { name: string; schema: Js
             aria-describedby={described}
             onChange={(e) => ctx.onChange(path, e.target.value === "" ? undefined : Number(e.target.value))}
           />
-          <Issues id={errorId} messages={messages} />
+          <Issues id={errorId} messages={messages} warnings={warnings} />
         </div>
       );
     }
@@ -238,6 +242,7 @@ function StringField({ id, label, name, path, value, required, schema, ctx, mess
   const listId = useId();
   const suggestions = suggestionsFor(ctx.doc, name);
   const invalid = Boolean(messages && messages.length > 0);
+  const warnings = ctx.warnings.get(pathKey(path));
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium">{label}</label>
@@ -251,7 +256,7 @@ function StringField({ id, label, name, path, value, required, schema, ctx, mess
         autoComplete="off"
         spellCheck={false}
         aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? `${id}-error` : undefined}
+        aria-describedby={invalid || warnings ? `${id}-error` : undefined}
         // An emptied optional field is removed, as if it had never been written.
         onChange={(e) => ctx.onChange(path, e.target.value === "" && !required ? undefined : e.target.value)}
       />
@@ -260,7 +265,7 @@ function StringField({ id, label, name, path, value, required, schema, ctx, mess
           {suggestions.map((s) => <option key={s} value={s} />)}
         </datalist>
       ) : null}
-      <Issues id={`${id}-error`} messages={messages} />
+      <Issues id={`${id}-error`} messages={messages} warnings={warnings} />
     </div>
   );
 }
@@ -284,6 +289,7 @@ function StringListField({ id, label, name, path, value, ctx, messages }: TextFi
   const prefix = `${pathKey(path)}.`;
   const all = [...(messages ?? []), ...[...ctx.issues.entries()].filter(([k]) => k.startsWith(prefix)).map(([k, m]) => `item ${Number(k.slice(prefix.length)) + 1}: ${m.join("; ")}`)];
   const invalid = all.length > 0;
+  const warnings = [...ctx.warnings.entries()].filter(([k]) => k === pathKey(path) || k.startsWith(prefix)).flatMap(([, m]) => m);
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium">{label}</label>
@@ -295,7 +301,7 @@ function StringListField({ id, label, name, path, value, ctx, messages }: TextFi
         autoComplete="off"
         spellCheck={false}
         aria-invalid={invalid || undefined}
-        aria-describedby={[hintId, invalid ? `${id}-error` : ""].filter(Boolean).join(" ")}
+        aria-describedby={[hintId, invalid || warnings.length > 0 ? `${id}-error` : ""].filter(Boolean).join(" ")}
         onChange={(e) => {
           setText(e.target.value);
           ctx.onChange(path, splitList(e.target.value));
@@ -304,7 +310,7 @@ function StringListField({ id, label, name, path, value, ctx, messages }: TextFi
       <p id={hintId} className="text-xs text-slate-600 dark:text-slate-400">
         Comma-separated.{suggestions.length > 0 ? ` Known: ${suggestions.slice(0, 8).join(", ")}${suggestions.length > 8 ? ", …" : ""}` : ""}
       </p>
-      <Issues id={`${id}-error`} messages={invalid ? all : undefined} />
+      <Issues id={`${id}-error`} messages={invalid ? all : undefined} warnings={warnings} />
     </div>
   );
 }
