@@ -34,7 +34,7 @@ describe("Wavelength: carrier gateways", () => {
   it("admit no connection initiated from the internet", () => {
     const r = ok(analyze(wavelength(), { source: "internet", destinationIp: "155.146.0.10", ...https }));
     expect(r.networkPathFound).toBe(false);
-    expect(r.explanations[0]?.explanationCode).toBe("CARRIER_GATEWAY_NO_INBOUND");
+    expect(r.explanations[0]).toMatchObject({ explanationCode: "CARRIER_GATEWAY_NO_INBOUND", component: { id: "cagw-edge" } });
     expect(r.forwardDisposition).toBe("DENIED_IN");
   });
 });

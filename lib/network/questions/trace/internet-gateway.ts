@@ -51,7 +51,8 @@ export function onTheInternet(ctx: TraceContext, p: Packet): TraceEnd {
   const carrier = index.carrierIpOwner.get(p.dstIp);
   if (carrier) {
     if (!ctx.reply) {
-      return block(ctx, "CARRIER_GATEWAY_NO_INBOUND", { id: carrier.iface.vpcId, type: "carrier-gateway" }, `${formatIpv4(p.dstIp)} is a carrier IP in a Wavelength Zone. A carrier gateway admits no connection initiated from the internet, only from the carrier network.`, { direction: "ingress", documentation: DOCS.carrierGateway });
+      const cagw = [...index.carrierGateways.values()].find((g) => g.vpcId === carrier.iface.vpcId);
+      return block(ctx, "CARRIER_GATEWAY_NO_INBOUND", { id: cagw?.carrierGatewayId ?? carrier.iface.vpcId, type: "carrier-gateway" }, `${formatIpv4(p.dstIp)} is a carrier IP in a Wavelength Zone. A carrier gateway admits no connection initiated from the internet, only from the carrier network.`, { direction: "ingress", documentation: DOCS.carrierGateway });
     }
     const q: Packet = { ...p, dstIp: carrier.privateIp };
     add(ctx, { component: { id: "carrier-network", type: "internet" }, hop: "internet", inboundHeader: header(p), outboundHeader: header(q), note: `The carrier gateway translates the reply to ${formatIpv4(q.dstIp)}.` });
