@@ -484,6 +484,8 @@ function events(list: InterfaceEvent[], path: "forward" | "return"): TrafficEven
  * queries come back as `{ ok: false, error }`.
  */
 export function analyze(topology: Topology, query: AnalysisQuery): AnalysisResult {
+  const ipv6 = [query.sourceIp, query.destinationIp].find((ip) => ip !== undefined && ip.includes(":"));
+  if (ipv6) return fail("UNSUPPORTED_QUERY", `${ipv6} is an IPv6 address; the evaluator follows IPv4 packets only (IPv6 blocks, routes and rules are in the model, but IPv6 paths are not analysed yet).`);
   const parsed = analysisQuerySchema.safeParse(query);
   if (!parsed.success) {
     return fail("INVALID_QUERY", parsed.error.issues.map((i) => `${i.path.map(String).join(".") || "query"}: ${i.message}`).join("; "));
