@@ -97,3 +97,20 @@ test("an anonymous visitor is sent to sign in before opening a lab", async ({ br
   expect(await response.json()).toMatchObject({ kind: "unauthorized" });
   await page.close();
 });
+
+test("the grading endpoint refuses bad input with clear messages and keeps the history as it was", async ({ page, account: _account }) => {
+  await page.goto("/dashboard");
+  const url = `/api/labs/${SLUG}/attempts`;
+  const malformed = await page.request.post(url, { data: Buffer.from("{ topology: "), headers: { "content-type": "application/json" } });
+  expect(malformed.status()).toBe(400);
+  expect(await malformed.json()).toMatchObject({ kind: "bad-request", error: expect.stringContaining("not valid JSON") });
+  const oversized = await page.request.post(url, { data: { topology: { description: "x".repeat(300 * 1024) } } });
+  expect(oversized.status()).toBe(413);
+  expect(await oversized.json()).toMatchObject({ kind: "too-large", error: expect.stringContaining("limit is 256 kB") });
+  const invalid = await page.request.post(url, { data: { topology: { vpcs: [{ vpcId: "vpc-a", cidrBlock: "10.0.0.0/99" }] } } });
+  expect(invalid.status()).toBe(422);
+  expect(await invalid.json()).toMatchObject({ kind: "invalid-topology", issues: [{ path: "vpcs.0.cidrBlock" }] });
+  const history = await page.request.get(url);
+  expect(await history.json()).toEqual({ attempts: [] });
+  expect((await page.request.post("/api/labs/no-such-lab/attempts", { data: { topology: {} } })).status()).toBe(404);
+});

@@ -10,9 +10,10 @@ export const MAX_TOPOLOGY_BYTES = 256 * 1024;
 export const labSlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "not a lab slug").max(100);
 
 /** What the browser sends: the topology only. The verdict is always computed here. */
-export const labSubmissionSchema = z.strictObject({
-  topology: z.record(z.string(), z.unknown(), { error: "expected the topology as a JSON object ({ \"vpcs\": [...], ... })" }),
-});
+export const labSubmissionSchema = z.strictObject(
+  { topology: z.record(z.string(), z.unknown(), { error: "expected the topology as a JSON object ({ \"vpcs\": [...], ... })" }) },
+  { error: "expected a JSON object of the form { \"topology\": { ... } }" },
+);
 
 /** The grader the store calls: lib/labs in the app, the same functions in tests. */
 export type LabGrader = {

@@ -102,6 +102,9 @@ describe("lab submissions", () => {
     const extraField = await submit(user.id, JSON.stringify({ topology: {}, verdict: "passed" }));
     expect(extraField.status).toBe(400);
 
+    const notAnEnvelope = await submit(user.id, JSON.stringify("vpcs"));
+    expect(notAnEnvelope.body.kind === "bad-request" && notAnEnvelope.body.error).toMatch(/expected a JSON object of the form \{ "topology"/);
+
     const huge = await submit(user.id, body({ description: "x".repeat(MAX_TOPOLOGY_BYTES) }));
     expect(huge).toMatchObject({ status: 413, body: { kind: "too-large" } });
     expect(huge.body.kind === "too-large" && huge.body.error).toMatch(/limit is 256 kB/);
