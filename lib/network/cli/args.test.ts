@@ -22,7 +22,7 @@ describe("parseCliArgs", () => {
     [["analyze", "--snapshot", "s", "--source", "i-1"], "--destination ID (or --destination-ip IP) is required"],
     [["analyze", "--snapshot", "s", "--source", "i-1", "--destination", "i-2", "--protocol", "sctp"], "--protocol must be tcp, udp, icmp or all"],
     [["analyze", "--snapshot", "s", "--source", "i-1", "--destination", "i-2", "--destination-port", "70000"], "--destination-port must be a port number from 0 to 65535"],
-    [["analyze", "--snapshot", "s", "--source", "i-1", "--destination", "i-2", "--source-ip", "10.0.0.300"], "--source-ip must be an IPv4 address like 10.0.1.25"],
+    [["analyze", "--snapshot", "s", "--source", "i-1", "--destination", "i-2", "--source-ip", "10.0.0.300"], "--source-ip must be an IP address like 10.0.1.25"],
     [["analyze", "--snapshot", "s", "--source", "i-1", "--destination", "i-2", "--protocol", "icmp", "--destination-port", "80"], "--destination-port applies only to --protocol tcp or udp"],
     [["matrix", "--snapshot", "s", "--source", "i-1"], "--source does not apply to matrix"],
     [["probe", "--snapshot", "s"], 'unknown command "probe": use analyze or matrix'],

@@ -35,9 +35,11 @@ function portFlag(flag: string) {
     .refine((n) => n <= 65535, { message: `${flag} must be a port number from 0 to 65535` });
 }
 
-// The evaluator follows IPv4 packets only (its analyze() query takes IPv4 addresses).
+// IPv6 is well-formed input: the evaluator itself explains that it follows IPv4 packets only.
 function ipFlag(flag: string) {
-  return z.string().refine((s) => ipaddr.IPv4.isValidFourPartDecimal(s), { message: `${flag} must be an IPv4 address like 10.0.1.25` });
+  return z
+    .string()
+    .refine((s) => ipaddr.IPv4.isValidFourPartDecimal(s) || ipaddr.IPv6.isValid(s), { message: `${flag} must be an IP address like 10.0.1.25` });
 }
 
 const analyzeSchema = z
