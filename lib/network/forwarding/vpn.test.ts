@@ -152,4 +152,16 @@ describe("Direct Connect with a VPN backup", () => {
     const b = ok(analyze(t, { source: "onprem-dc", destination: "i-b", ...ssh }));
     expect(b.explanations[0]).toMatchObject({ explanationCode: "DX_PREFIX_NOT_ALLOWED" });
   });
+
+  it("reaches AWS public services, and nothing private, over a public virtual interface", () => {
+    const t = vpcWithVgw()
+      .awsService("com.amazonaws.eu-central-1.s3", ["52.219.0.0/16"])
+      .directConnect("onprem-public", ["198.51.100.0/24"], { connectionId: "dxcon-fra1", virtualInterfaceId: "dxvif-public", type: "public" })
+      .build();
+    const s3 = ok(analyze(t, { source: "onprem-public", destinationIp: "52.219.1.1", ...ssh }));
+    expect(s3.networkPathFound).toBe(true);
+    expect(s3.forwardDisposition).toBe("EXITS_NETWORK");
+    const vpc = ok(analyze(t, { source: "onprem-public", destination: "i-a", ...ssh }));
+    expect(vpc.explanations[0]).toMatchObject({ explanationCode: "NO_ROUTE_TO_DESTINATION", component: { id: "dxvif-public" } });
+  });
 });

@@ -246,13 +246,13 @@ export class NetworkBuilder {
   }
 
   /** A Direct Connect connection and virtual interface from an on-premises network to a VGW or a Direct Connect gateway. */
-  directConnect(id: string, cidrBlocks: string[], options: { connectionId: string; virtualInterfaceId: string; type: "private" | "transit"; to: string }): this {
+  directConnect(id: string, cidrBlocks: string[], options: { connectionId: string; virtualInterfaceId: string; type: "private" | "transit" | "public"; to?: string }): this {
     if (!this.draft.directConnectConnections?.some((c) => c.connectionId === options.connectionId)) this.list("directConnectConnections").push({ connectionId: options.connectionId });
     this.list("virtualInterfaces").push({
       virtualInterfaceId: options.virtualInterfaceId,
       virtualInterfaceType: options.type,
       connectionId: options.connectionId,
-      ...(options.to.startsWith("vgw-") ? { virtualGatewayId: options.to } : { directConnectGatewayId: options.to }),
+      ...(options.to === undefined ? {} : options.to.startsWith("vgw-") ? { virtualGatewayId: options.to } : { directConnectGatewayId: options.to }),
     });
     const existing = this.draft.onPremisesNetworks?.find((n) => n.id === id);
     if (existing) existing.virtualInterfaceIds = [...(existing.virtualInterfaceIds ?? []), options.virtualInterfaceId];

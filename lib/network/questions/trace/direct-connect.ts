@@ -5,6 +5,7 @@ import { type OnPremisesNetwork } from "../../model/topology";
 import { type Packet } from "../../packet";
 import { type ComponentRef } from "../path-component";
 import { DOCS, type TraceContext, type TraceEnd, add, block } from "./context";
+import { onTheInternet } from "./internet-gateway";
 import { transitGateway } from "./transit-gateway";
 import { vpnGatewayIngress } from "./vpn";
 
@@ -24,9 +25,16 @@ export function startFromOnPremises(index: IndexedTopology, network: OnPremisesN
       add(c, { component: { id: vif.virtualInterfaceId, type: "direct-connect-virtual-interface" }, note: `It crosses Direct Connect virtual interface ${vif.virtualInterfaceId} (${vif.virtualInterfaceType}).` });
       if (vif.virtualInterfaceState !== "available") return block(c, "BAD_STATE", { id: vif.virtualInterfaceId, type: "direct-connect-virtual-interface" }, `Virtual interface ${vif.virtualInterfaceId} is ${vif.virtualInterfaceState}.`, { documentation: DOCS.directConnect });
       const source: LearnedRoute["source"] = { kind: "direct-connect", virtualInterface: vif };
+      // A public VIF reaches AWS's public address space: public services and public IPs in AWS, nothing private.
+      // https://docs.aws.amazon.com/directconnect/latest/UserGuide/WorkingWithVirtualInterfaces.html
+      if (vif.virtualInterfaceType === "public") {
+        const index = c.index;
+        if (index.awsServiceTable.lookup(p.dstIp) || index.publicIpOwner.has(p.dstIp)) return onTheInternet(c, p);
+        return block(c, "NO_ROUTE_TO_DESTINATION", { id: vif.virtualInterfaceId, type: "direct-connect-virtual-interface" }, `${vif.virtualInterfaceId} is a public virtual interface: it reaches AWS public services and public IP addresses in AWS, not ${formatIpv4(p.dstIp)}.`, { documentation: DOCS.directConnect });
+      }
       if (vif.virtualGatewayId) return vpnGatewayIngress(c, vif.virtualGatewayId, p, source);
       if (vif.directConnectGatewayId) return directConnectGatewayIngress(c, vif.directConnectGatewayId, p, source);
-      return block(c, "NO_ROUTE_TO_DESTINATION", { id: vif.virtualInterfaceId, type: "direct-connect-virtual-interface" }, `Virtual interface ${vif.virtualInterfaceId} ends on no gateway (a public VIF reaches only AWS public services).`);
+      return block(c, "NO_ROUTE_TO_DESTINATION", { id: vif.virtualInterfaceId, type: "direct-connect-virtual-interface" }, `Virtual interface ${vif.virtualInterfaceId} ends on no virtual private gateway or Direct Connect gateway.`);
     };
     attempts.push(enter);
   }
