@@ -54,4 +54,20 @@ describe("private NAT gateways", () => {
     const back = ok(analyze(t, { source: "i-shared", destinationIp: "100.64.0.5", ...https }));
     expect(back.explanations[0]?.explanationCode).toBe("NAT_GATEWAY_NO_INBOUND");
   });
+
+  it("cannot reach the internet: the internet gateway drops its traffic", () => {
+    const t = network()
+      .vpc("vpc-a", "10.0.0.0/16")
+      .subnet("subnet-app", "vpc-a", "10.0.1.0/24")
+      .subnet("subnet-nat", "vpc-a", "10.0.2.0/24")
+      .internetGateway("igw-a", "vpc-a")
+      .natGateway("nat-private", "subnet-nat", { privateIp: "10.0.2.5", connectivity: "private" })
+      .routeTable("rtb-app", "vpc-a", { subnets: ["subnet-app"], routes: { "0.0.0.0/0": "nat-private" } })
+      .routeTable("rtb-nat", "vpc-a", { subnets: ["subnet-nat"], routes: { "0.0.0.0/0": "igw-a" } })
+      .instance("i-app", "subnet-app", "10.0.1.10")
+      .build();
+    const r = ok(analyze(t, { source: "i-app", destinationIp: "198.51.100.9", ...https }));
+    expect(r.explanations[0]).toMatchObject({ explanationCode: "NO_PUBLIC_IP_ADDRESS", component: { id: "igw-a" } });
+    expect(r.explanations[0]?.message).toMatch(/private NAT gateway/);
+  });
 });

@@ -24,7 +24,9 @@ export function internetGatewayEgress(ctx: TraceContext, igwId: string, vpcId: s
       ctx,
       "NO_PUBLIC_IP_ADDRESS",
       ref,
-      `${formatIpv4(p.srcIp)}${sender ? ` (${interfaceRef(index, sender).id})` : ""} has no public or Elastic IP address. An internet gateway only translates addresses that have one, so the packet cannot reach the internet. Use a NAT gateway for private instances.`,
+      sender?.kind === "nat-gateway" && sender.ownerId && index.natGateways.get(sender.ownerId)?.connectivityType === "private"
+        ? `${sender.ownerId} is a private NAT gateway: it has no Elastic IP, so the internet gateway drops its traffic. Private NAT gateways connect to other VPCs and on-premises networks; use a public NAT gateway for the internet.`
+        : `${formatIpv4(p.srcIp)}${sender ? ` (${interfaceRef(index, sender).id})` : ""} has no public or Elastic IP address. An internet gateway only translates addresses that have one, so the packet cannot reach the internet. Use a NAT gateway for private instances.`,
       { direction: "ingress", vpc: vpcRef(index, vpcId), documentation: DOCS.internetGateway },
     );
   }
