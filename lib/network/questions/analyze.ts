@@ -54,6 +54,8 @@ export const analysisQuerySchema = z
     sourcePort: z.number().int().min(0).max(65535).optional(),
     sourceIp: ipv4.optional(),
     destinationIp: ipv4.optional(),
+    /** Client VPN sources: the user's directory groups, for authorization rules limited to a group. */
+    clientVpnGroups: z.array(z.string().min(1)).optional(),
   })
   .refine((q) => q.destination !== undefined || q.destinationIp !== undefined, { message: "give a destination, a destinationIp, or both", path: ["destination"] });
 
@@ -449,8 +451,8 @@ function resolveDestination(index: IndexedTopology, destination: string | undefi
   return fail("UNKNOWN_DESTINATION", `Unknown destination "${destination}": give the id of an instance, network interface, subnet, internet gateway, VPC endpoint, VPN gateway, transit gateway, peering connection, NAT gateway, on-premises network or load balancer, "internet", an AWS service name, or only a destinationIp.`);
 }
 
-function newContext(index: IndexedTopology, reply: boolean, target: Target, session: Session, packet: Packet): TraceContext {
-  return { index, reply, target, session, components: [], events: [], lastPacket: packet, steps: 0, visited: new Set() };
+function newContext(index: IndexedTopology, reply: boolean, target: Target, session: Session, packet: Packet, clientVpnGroups: readonly string[] = []): TraceContext {
+  return { index, reply, target, session, components: [], events: [], lastPacket: packet, steps: 0, visited: new Set(), clientVpnGroups };
 }
 
 function dispositionOf(end: TraceEnd): Disposition {
@@ -541,7 +543,7 @@ export function analyzeIndexed(index: IndexedTopology, q: z.output<typeof analys
   }
   const attempts = ways.map((way) => {
     const session: Session = { nat: new Map(), loadBalancer: new Map(), clientVpn: new Map() };
-    const ctx = newContext(index, false, target, session, packet);
+    const ctx = newContext(index, false, target, session, packet, q.clientVpnGroups);
     return { ctx, end: way(ctx), session };
   });
 

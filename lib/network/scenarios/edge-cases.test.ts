@@ -70,7 +70,7 @@ describe("NAT instances", () => {
 });
 
 describe("Client VPN", () => {
-  function clientVpn(rules: { destinationCidr: string }[]) {
+  function clientVpn(rules: { destinationCidr: string; accessAll?: boolean; groupId?: string }[]) {
     return network()
       .vpc("vpc-a", "10.0.0.0/16")
       .subnet("subnet-a", "vpc-a", "10.0.1.0/24")
@@ -93,6 +93,14 @@ describe("Client VPN", () => {
   it("needs an authorization rule for the destination network", () => {
     const r = ok(analyze(clientVpn([]), { source: "cvpn-endpoint-office", destination: "i-app", ...https }));
     expect(r.explanations[0]).toMatchObject({ explanationCode: "CLIENT_VPN_NOT_AUTHORIZED", component: { id: "cvpn-endpoint-office" } });
+  });
+
+  it("admits only the group a rule names", () => {
+    const t = clientVpn([{ destinationCidr: "10.0.0.0/16", accessAll: false, groupId: "engineers" }]);
+    const outsider = ok(analyze(t, { source: "cvpn-endpoint-office", destination: "i-app", ...https }));
+    expect(outsider.explanations[0]).toMatchObject({ explanationCode: "CLIENT_VPN_NOT_AUTHORIZED" });
+    expect(outsider.explanations[0]?.message).toMatch(/engineers/);
+    expect(ok(analyze(t, { source: "cvpn-endpoint-office", destination: "i-app", clientVpnGroups: ["engineers"], ...https })).networkPathFound).toBe(true);
   });
 
   it("routes authorized clients into the target subnet with the endpoint's address and security group", () => {

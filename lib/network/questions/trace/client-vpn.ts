@@ -20,7 +20,13 @@ export function clientVpn(ctx: TraceContext, endpointId: string, p: Packet): Tra
       .map((item) => ({ item, prefix: parseIpv4Cidr(cidr(item)) }))
       .filter((x) => x.prefix !== undefined && prefixContains(x.prefix, p.dstIp))
       .sort((a, b) => (b.prefix?.length ?? 0) - (a.prefix?.length ?? 0))[0]?.item;
+  // The most specific rule for the destination decides; a rule for a group admits only that group's users.
+  // https://docs.aws.amazon.com/vpn/latest/clientvpn-admin/cvpn-working-rules.html
   const rule = longest(endpoint.authorizationRules.filter((r) => r.status === "active"), (r) => r.destinationCidr);
+  if (rule && !rule.accessAll && !(rule.groupId !== undefined && ctx.clientVpnGroups.includes(rule.groupId))) {
+    add(ctx, { component: ref, hop: endpointId, note: `The client's packet enters Client VPN endpoint ${endpointId}.` });
+    return block(ctx, "CLIENT_VPN_NOT_AUTHORIZED", ref, `The authorization rule for ${rule.destinationCidr} on ${endpointId} admits only members of group ${rule.groupId ?? "(none)"}, and this user is not one.`, { direction: "ingress", documentation: DOCS.clientVpnAuth });
+  }
   if (!rule) {
     add(ctx, { component: ref, hop: endpointId, note: `The client's packet enters Client VPN endpoint ${endpointId}.` });
     return block(ctx, "CLIENT_VPN_NOT_AUTHORIZED", ref, `No authorization rule of ${endpointId} covers ${formatIpv4(p.dstIp)}, so clients are not allowed to reach it. Add an authorization rule for the destination network.`, { direction: "ingress", documentation: DOCS.clientVpnAuth });

@@ -48,6 +48,8 @@ export interface TraceContext {
   events: InterfaceEvent[];
   lastPacket: Packet;
   steps: number;
+  /** Client VPN: the directory groups the connected user belongs to (authorization rules for a group need one of them). */
+  clientVpnGroups: readonly string[];
   visited: Set<string>;
 }
 
