@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseIpv4Cidr, prefixesOverlap } from "../ip";
 import { analyze, parseTopology, type AnalysisQuery, type Topology } from "../index";
 import { queryArbitrary, topologyArbitrary } from "../testing/arbitrary";
+import { threeTier } from "../testing/three-tier";
 
 const RUNS = 150;
 
@@ -88,6 +89,35 @@ describe("evaluator invariants (fast-check)", () => {
       const query = toQuery(q);
       const after: Topology = { ...before, routeTables: before.routeTables.map((rt, t) => (t === chosen.t ? { ...rt, routes: rt.routes.filter((_, i) => i !== chosen.i) } : rt)) };
       if (!found(before, query)) expect(found(after, query)).toBe(false);
+    }), { numRuns: RUNS });
+  });
+
+  it("never throws when resources are deleted from a rich topology (dangling references everywhere)", () => {
+    const rich = threeTier()
+      .vpc("vpc-peer", "10.9.0.0/16")
+      .subnet("subnet-peer", "vpc-peer", "10.9.1.0/24")
+      .peering("pcx-shop", "vpc-shop", "vpc-peer")
+      .transitGateway("tgw-hub")
+      .tgwAttachment("tgw-attach-shop", "tgw-hub", "vpc", "vpc-shop", { subnets: ["subnet-app"], routeTable: "tgw-rtb-main" })
+      .tgwAttachment("tgw-attach-peer", "tgw-hub", "vpc", "vpc-peer", { subnets: ["subnet-peer"], routeTable: "tgw-rtb-main" })
+      .tgwRouteTable("tgw-rtb-main", "tgw-hub", { propagations: ["tgw-attach-shop", "tgw-attach-peer"] })
+      .vpnGateway("vgw-shop", "vpc-shop")
+      .site("onprem-hq", ["192.168.0.0/16"], { customerGatewayId: "cgw-hq", vpnConnectionId: "vpn-hq", to: "vgw-shop" })
+      .routeTable("rtb-peer", "vpc-peer", { main: true, routes: { "10.0.0.0/16": "pcx-shop", "10.1.0.0/16": "tgw-hub" } })
+      .instance("i-peer", "subnet-peer", "10.9.1.10")
+      .toJSON();
+    const collections = Object.keys(rich) as (keyof typeof rich)[];
+    const probes = ["i-web", "i-app", "i-db", "i-peer", "internet", "onprem-hq", "subnet-app", "vgw-shop"];
+    fc.assert(fc.property(fc.array(fc.tuple(fc.constantFrom(...collections), fc.nat()), { maxLength: 6 }), fc.constantFrom(...probes), fc.constantFrom(...probes), (deletions, source, destination) => {
+      const input = structuredClone(rich) as Record<string, unknown[]>;
+      for (const [key, n] of deletions) {
+        const list = input[key];
+        if (Array.isArray(list) && list.length > 0) list.splice(n % list.length, 1);
+      }
+      const parsed = parseTopology(input);
+      if (!parsed.ok) return;
+      const result = analyze(parsed.topology, { source, destination, protocol: "tcp", destinationPort: 443 });
+      expect(typeof result.ok).toBe("boolean");
     }), { numRuns: RUNS });
   });
 });
