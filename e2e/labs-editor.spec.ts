@@ -11,6 +11,10 @@ test("a learner builds the three-tier lab's solution in the visual editor and sc
   const resources = page.getByRole("navigation", { name: "Resources" });
   const form = page.getByRole("form");
 
+  // Clicking a box in the diagram opens that resource's form.
+  await page.locator('.react-flow__node[data-id="i-app"]').click();
+  await expect(form.getByRole("heading", { name: "Edit instance i-app" })).toBeFocused();
+
   // A NAT gateway in the public web subnet, with a public IP.
   await page.getByLabel("Resource type").selectOption({ label: "NAT gateways" });
   await resources.getByRole("button", { name: "Add", exact: true }).click();
@@ -53,6 +57,7 @@ test("a learner builds the three-tier lab's solution in the visual editor and sc
   // The draft survives a reload, and the score shows on the labs outline and the dashboard.
   await page.reload();
   await expect(resources.getByRole("button", { name: "rtb-new-2" })).toBeVisible();
+  await expect(page.locator('[data-probe="i-app → internet"] [data-verdict]')).toHaveText("Reachable");
   await expect(page.getByTestId("best-score")).toContainText("100%");
   await page.goto("/labs");
   await expect(page.locator(`[data-lab="${SLUG}"]`)).toContainText("Best 100%");

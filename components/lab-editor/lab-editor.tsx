@@ -62,17 +62,20 @@ export function LabEditor(props: LabEditorProps) {
 
   // Autosave: a second and a half after the last change, the document goes to the server as the draft.
   const firstRender = useRef(true);
+  const unsaved = useRef<Json | null>(null);
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
+    unsaved.current = doc;
     setSave({ kind: "saving", message: "Saving draft…" });
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
         const response = await fetch(`/api/labs/${slug}/draft`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ topology: doc }), signal: controller.signal });
         const body: unknown = await response.json().catch(() => null);
+        if (response.ok && unsaved.current === doc) unsaved.current = null;
         if (response.ok) setSave({ kind: "saved", message: `Draft saved at ${new Date().toISOString().slice(11, 19)} UTC.` });
         else setSave({ kind: "error", message: errorOf(body) ?? `The draft could not be saved (HTTP ${response.status}); it is still in this page.` });
       } catch (error) {
@@ -84,6 +87,17 @@ export function LabEditor(props: LabEditorProps) {
       controller.abort();
     };
   }, [doc, slug]);
+
+  // Leaving the page within the autosave delay still saves the last change (keepalive outlives the page).
+  useEffect(() => {
+    const flush = () => {
+      if (unsaved.current === null) return;
+      void fetch(`/api/labs/${slug}/draft`, { method: "PUT", keepalive: true, headers: { "content-type": "application/json" }, body: JSON.stringify({ topology: unsaved.current }) }).catch(() => undefined);
+      unsaved.current = null;
+    };
+    window.addEventListener("pagehide", flush);
+    return () => window.removeEventListener("pagehide", flush);
+  }, [slug]);
 
   const onFieldChange = useCallback((path: Path, value: Json | undefined) => edit(setIn(doc, path, value), pathKey(path)), [doc, edit]);
   const warnings = useMemo(() => {
@@ -252,7 +266,7 @@ export function LabEditor(props: LabEditorProps) {
         <JsonView doc={doc} onChange={(next, key) => edit(next, key)} />
       )}
 
-      <ProbesPanel topology={topology} selected={probeHighlight.index} onSelect={(index, ids) => setProbeHighlight((p) => (p.index === index ? { index: -1, ids: [] } : { index, ids }))} />
+      <ProbesPanel slug={slug} topology={topology} selected={probeHighlight.index} onSelect={(index, ids) => setProbeHighlight((p) => (p.index === index ? { index: -1, ids: [] } : { index, ids }))} />
 
       <section aria-labelledby="submit-heading" className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
         <h2 id="submit-heading" className="text-xl font-semibold">Submit for grading</h2>

@@ -1,8 +1,9 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
+import { z } from "zod";
 import { evaluateProbes } from "@/lib/course/evaluate-probes";
-import type { Probe } from "@/lib/course/scenario";
+import { probeSchema, type Probe } from "@/lib/course/scenario";
 import type { Topology } from "@/lib/network";
 import { ProbeRow } from "../scenario-widget";
 
@@ -24,8 +25,28 @@ function endpoints(topology: Topology): string[] {
  * Probes the learner chooses, re-run by the evaluator in the browser on every edit (as in the
  * lesson widgets). They help while building; the grade always comes from the server.
  */
-export function ProbesPanel({ topology, selected, onSelect }: { topology: Topology | null; selected: number; onSelect: (i: number, pathIds: string[]) => void }) {
+export function ProbesPanel({ slug, topology, selected, onSelect }: { slug: string; topology: Topology | null; selected: number; onSelect: (i: number, pathIds: string[]) => void }) {
   const [probes, setProbes] = useState<Probe[]>([]);
+  // The learner's probes stay in this browser, per lab (read after mount: the server has no localStorage).
+  const storageKey = `reachable:lab-probes:${slug}`;
+  const [loaded, setLoaded] = useState(false);
+  useEffect(() => {
+    try {
+      const stored = z.array(probeSchema).max(20).safeParse(JSON.parse(window.localStorage.getItem(storageKey) ?? "[]"));
+      if (stored.success) setProbes(stored.data);
+    } catch {
+      // Unreadable storage: start with no probes.
+    }
+    setLoaded(true);
+  }, [storageKey]);
+  useEffect(() => {
+    if (!loaded) return;
+    try {
+      window.localStorage.setItem(storageKey, JSON.stringify(probes));
+    } catch {
+      // Storage full or disabled: the probes still work for this visit.
+    }
+  }, [loaded, probes, storageKey]);
   const [draft, setDraft] = useState<Draft>({ source: "", destination: "", protocol: "tcp", port: "443" });
   const [error, setError] = useState<string | null>(null);
   const verdicts = useMemo(() => (topology ? evaluateProbes(topology, probes) : []), [topology, probes]);
