@@ -12,8 +12,11 @@
  * Prints: schema parse and index time, the median time of one query (warm
  * index) and of one query on a lesson-sized topology with a fresh index
  * (what a widget pays after an edit), the time and throughput of a
- * 10,000-pair instance matrix, and peak memory.
+ * 10,000-pair instance matrix, and peak memory. With `--write` it also
+ * replaces the figures in the "Reachability evaluator" section of
+ * docs/benchmarks.md (`npm run --silent bench:reachability -- --write`).
  */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import os from "node:os";
 import { analyze, indexTopology, parseTopology, reachabilityMatrix, type AnalysisQuery, type Topology, type TopologyInput } from "../lib/network/index";
@@ -136,6 +139,12 @@ function parse(input: TopologyInput): Topology {
   return parsed.topology;
 }
 
+const lines: string[] = [];
+function out(line: string): void {
+  lines.push(line);
+  console.log(line);
+}
+
 const fmt = (ms: number) => (ms < 1 ? ms.toFixed(3) : ms < 100 ? ms.toFixed(2) : ms.toFixed(0));
 
 function lessonSized(): void {
@@ -151,7 +160,7 @@ function lessonSized(): void {
     cold.push(time(() => analyze(edited, query)).ms);
   }
   const parseMs = median(Array.from({ length: 50 }, () => time(() => parse(input)).ms));
-  console.log(`| lesson (three tiers, 3 instances) | ${fmt(parseMs)} | — | ${fmt(median(warm))} | ${fmt(median(cold))} | — | — |`);
+  out(`| lesson (three tiers, 3 instances) | ${fmt(parseMs)} | — | ${fmt(median(warm))} | ${fmt(median(cold))} | — | — |`);
 }
 
 function run(vpcCount: number): void {
@@ -180,14 +189,37 @@ function run(vpcCount: number): void {
   const { value: entries, ms: matrixMs } = time(() => reachabilityMatrix(topology, probes));
   sampleMemory();
   const reachable = entries.filter((e) => e.result.ok && e.result.networkPathFound).length;
-  console.log(
+  out(
     `| ${vpcCount} VPCs, ${topology.instances.length} instances, ${topology.transitGateways.length} TGW, ${topology.vpcPeeringConnections.length} peerings | ${fmt(parseMs)} | ${fmt(indexMs)} | ${fmt(median(single))} (${found}/200 reachable) | — | ${fmt(matrixMs)} ms, ${Math.round(probes.length / (matrixMs / 1000))} pairs/s (${reachable}/${probes.length} reachable) | ${Math.round(peakRss / 2 ** 20)} MiB |`,
   );
 }
 
-console.log(`Machine: ${os.cpus()[0]?.model ?? "unknown CPU"} × ${os.cpus().length}, Node ${process.version}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM`);
-console.log("");
-console.log("| topology | parse (ms) | index (ms) | one query, median (ms) | one query, fresh index (ms) | 10,000-pair matrix | peak RSS |");
-console.log("|---|---|---|---|---|---|---|");
+out(`Machine: ${os.cpus()[0]?.model ?? "unknown CPU"} × ${os.cpus().length}, Node ${process.version}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM`);
+out("");
+out("| topology | parse (ms) | index (ms) | one query, median (ms) | one query, fresh index (ms) | 10,000-pair matrix | peak RSS |");
+out("|---|---|---|---|---|---|---|");
 lessonSized();
 for (const n of [10, 100, 1000]) run(n);
+
+if (process.argv.includes("--write")) writeFigures("docs/benchmarks.md");
+
+/** Replace the machine line and the table of the "Reachability evaluator" section, keeping the prose around them. */
+function writeFigures(path: string): void {
+  if (!existsSync(path)) {
+    console.error(`${path} does not exist; nothing written`);
+    return;
+  }
+  const doc = readFileSync(path, "utf8").split("\n");
+  const heading = doc.findIndex((l) => l.trim() === "## Reachability evaluator");
+  const start = heading < 0 ? -1 : doc.findIndex((l, i) => i > heading && l.startsWith("Machine:"));
+  if (start < 0) {
+    console.error(`${path} has no "## Reachability evaluator" section with a "Machine:" line; nothing written`);
+    return;
+  }
+  let end = start + 1;
+  while (end < doc.length && (doc[end] === "" || doc[end]?.startsWith("|"))) end += 1;
+  while (end > start + 1 && doc[end - 1] === "") end -= 1;
+  const dated = doc.map((l, i) => (i > heading && i < start && l.startsWith("Measured ") ? `Measured ${new Date().toISOString().slice(0, 10)} on the shared development machine (other sessions were` : l));
+  writeFileSync(path, [...dated.slice(0, start), ...lines, ...dated.slice(end)].join("\n"));
+  console.error(`updated ${path}`);
+}
