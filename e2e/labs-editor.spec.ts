@@ -119,3 +119,33 @@ test("the grading endpoint refuses bad input with clear messages and keeps the h
   expect(await history.json()).toEqual({ attempts: [] });
   expect((await page.request.post("/api/labs/no-such-lab/attempts", { data: { topology: {} } })).status()).toBe(404);
 });
+
+test("the editor works from the keyboard: add a resource, type into its form, undo and redo", async ({ page, account: _account }) => {
+  await page.goto(`/labs/${SLUG}`);
+  const resources = page.getByRole("navigation", { name: "Resources" });
+  const kind = page.getByLabel("Resource type");
+  await kind.selectOption({ label: "Security groups" });
+  await kind.press("Tab");
+  await page.keyboard.press("Enter");
+  const heading = page.getByRole("heading", { name: "Edit security group sg-new-1" });
+  await expect(heading).toBeFocused();
+  // Tab order goes from the heading to Delete, then into the fields.
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Delete sg-new-1" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Group ID")).toBeFocused();
+  await page.keyboard.press("End");
+  await page.keyboard.type("x");
+  await expect(resources.getByRole("button", { name: /^sg-new-1x/ })).toBeVisible();
+  await page.keyboard.type(" !");
+  await expect(page.getByText('expected an id like "sg-0123abcd"').first()).toBeVisible();
+
+  // Ctrl+Z outside a text field is the editor's undo (inside one it is the browser's).
+  await page.getByRole("button", { name: "Undo" }).focus();
+  await page.keyboard.press("Control+z");
+  await expect(resources.getByRole("button", { name: "sg-new-1", exact: true })).toBeVisible();
+  await page.keyboard.press("Control+z");
+  await expect(resources.getByRole("button", { name: /^sg-new-1/ })).toHaveCount(0);
+  await page.keyboard.press("Control+Shift+z");
+  await expect(resources.getByRole("button", { name: "sg-new-1", exact: true })).toBeVisible();
+});

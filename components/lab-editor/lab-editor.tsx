@@ -126,17 +126,26 @@ export function LabEditor(props: LabEditorProps) {
     setSelection(null);
   };
 
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    // Inside a text field, Ctrl+Z is the browser's own undo of the typing.
-    if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement) return;
-    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "z") {
-      e.preventDefault();
-      dispatch({ type: e.shiftKey ? "redo" : "undo" });
-    } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "y") {
-      e.preventDefault();
-      dispatch({ type: "redo" });
-    }
-  };
+  // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y anywhere on the page except inside a text field, where they
+  // are the browser's own undo of the typing. On window, so they still work once focus has left
+  // a button that became disabled (Undo at the start of the history).
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement) return;
+      if (e.target instanceof HTMLElement && e.target.isContentEditable) return;
+      if (!(e.ctrlKey || e.metaKey)) return;
+      const key = e.key.toLowerCase();
+      if (key === "z") {
+        e.preventDefault();
+        dispatch({ type: e.shiftKey ? "redo" : "undo" });
+      } else if (key === "y") {
+        e.preventDefault();
+        dispatch({ type: "redo" });
+      }
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, []);
 
   const submitAttempt = async () => {
     setSubmit({ kind: "submitting" });
@@ -175,7 +184,7 @@ export function LabEditor(props: LabEditorProps) {
   const present = collections.filter((c) => elementsOf(doc, c).length > 0);
 
   return (
-    <div className="space-y-6" onKeyDown={onKeyDown}>
+    <div className="space-y-6">
       <div role="toolbar" aria-label="Editor" className="flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 p-2 dark:border-slate-800">
         <button type="button" className={buttonClass} onClick={() => dispatch({ type: "undo" })} disabled={history.past.length === 0} aria-keyshortcuts="Control+Z">Undo</button>
         <button type="button" className={buttonClass} onClick={() => dispatch({ type: "redo" })} disabled={history.future.length === 0} aria-keyshortcuts="Control+Shift+Z">Redo</button>
