@@ -3,7 +3,8 @@
  * the grader, the snapshot reader or the CLI needs is exported from here.
  */
 export * from "./model";
-export { parseIpv4, formatIpv4, parseIpv4Cidr } from "./ip";
+export { parseIpv4, formatIpv4, parseIpv4Cidr } from "./ipv4";
+export { parseIp, formatIp, parseCidr, cidrContains, type Ip, type Cidr } from "./ip";
 export type { Packet } from "./packet";
 export { indexTopology, type IndexedTopology, type IndexedInterface } from "./model/indexed-topology";
 export * from "./questions/explanations";

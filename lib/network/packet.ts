@@ -1,9 +1,9 @@
-import { formatIpv4 } from "./ip";
+import { formatIp, type Ip } from "./ip";
 
 /** A packet as the evaluator follows it: addresses as unsigned 32-bit numbers, protocol by IANA number (-1: any). */
 export interface Packet {
-  srcIp: number;
-  dstIp: number;
+  srcIp: Ip;
+  dstIp: Ip;
   /** 6 TCP, 17 UDP, 1 ICMP, other IANA numbers; -1 for "all traffic". */
   protocol: number;
   srcPort: number | undefined;
@@ -60,5 +60,5 @@ export function reversePacket(p: Packet): Packet {
 
 export function describePacket(p: Packet): string {
   const ports = hasPorts(p.protocol) ? ` ${p.srcPort ?? "*"} → ${p.dstPort ?? "*"}` : "";
-  return `${protocolName(p.protocol)} ${formatIpv4(p.srcIp)} → ${formatIpv4(p.dstIp)}${ports}`;
+  return `${protocolName(p.protocol)} ${formatIp(p.srcIp)} → ${formatIp(p.dstIp)}${ports}`;
 }

@@ -1,4 +1,4 @@
-import { maskOf, parseIpv4Cidr, type Prefix } from "../ip";
+import { cidrContains, parseCidr, type Cidr } from "../ip";
 import type { IndexedTopology } from "../model/indexed-topology";
 import type { NetworkAcl, NetworkAclEntry } from "../model/topology";
 import { hasPorts, ruleProtocol, type Packet } from "../packet";
@@ -12,7 +12,7 @@ import type { AclRuleDetail } from "../questions/path-component";
 
 interface CompiledEntry {
   entry: NetworkAclEntry;
-  prefix: Prefix;
+  prefix: Cidr;
   protocol: number;
 }
 
@@ -25,7 +25,7 @@ function compiled(index: IndexedTopology, acl: NetworkAcl, egress: boolean): Com
     if (entry.egress !== egress || entry.cidrBlock === undefined) continue;
     // The default rule (32767) that describe-network-acls lists is the implicit `*` deny below.
     if (entry.ruleNumber === 32767) continue;
-    const prefix = parseIpv4Cidr(entry.cidrBlock);
+    const prefix = parseCidr(entry.cidrBlock);
     if (prefix) out.push({ entry, prefix, protocol: ruleProtocol(entry.protocol) });
   }
   out.sort((a, b) => a.entry.ruleNumber - b.entry.ruleNumber);
@@ -42,7 +42,7 @@ export function evaluateNetworkAcl(index: IndexedTopology, subnetId: string, egr
   if (!acl) return { allowed: true, rule: undefined, acl: undefined };
   const peer = egress ? packet.dstIp : packet.srcIp;
   for (const c of compiled(index, acl, egress)) {
-    if (((peer & maskOf(c.prefix.length)) >>> 0) !== c.prefix.network) continue;
+    if (!cidrContains(c.prefix, peer)) continue;
     if (c.protocol !== -1) {
       if (c.protocol !== packet.protocol) continue;
       if (hasPorts(c.protocol)) {

@@ -1,4 +1,4 @@
-import { formatIpv4, maskOf, parseIpv4Cidr } from "../ip";
+import { cidrContains, formatIp, parseCidr, type Ip } from "../ip";
 import type { IndexedInterface, IndexedTopology } from "../model/indexed-topology";
 import type { IpPermission } from "../model/topology";
 import { hasPorts, ICMP, ruleProtocol, type Packet } from "../packet";
@@ -27,9 +27,9 @@ function protocolMatches(permission: IpPermission, packet: Packet): boolean {
   return true;
 }
 
-function inCidr(cidr: string, ip: number): boolean {
-  const p = parseIpv4Cidr(cidr);
-  return p !== undefined && ((ip & maskOf(p.length)) >>> 0) === p.network;
+function inCidr(cidr: string, ip: Ip): boolean {
+  const p = parseCidr(cidr);
+  return p !== undefined && cidrContains(p, ip);
 }
 
 /**
@@ -65,7 +65,7 @@ export function evaluateSecurityGroups(
       for (const range of permission.ipRanges) if (inCidr(range.cidrIp, peer)) return { allowed: true, rule: { ...base, cidr: range.cidrIp } };
       for (const pl of permission.prefixListIds) {
         for (const p of index.prefixListPrefixes.get(pl.prefixListId) ?? []) {
-          if (((peer & maskOf(p.length)) >>> 0) === p.network) return { allowed: true, rule: { ...base, prefixListId: pl.prefixListId } };
+          if (cidrContains(p, peer)) return { allowed: true, rule: { ...base, prefixListId: pl.prefixListId } };
         }
       }
       for (const pair of permission.userIdGroupPairs) {
@@ -94,4 +94,4 @@ export function describeSecurityGroupRule(rule: SecurityGroupRuleDetail): string
   return `${rule.securityGroupId} ${rule.direction === "ingress" ? "inbound" : "outbound"} rule allows ${rule.protocol === "-1" ? "all traffic" : rule.protocol}${ports} ${rule.direction === "ingress" ? "from" : "to"} ${what}`;
 }
 
-export { formatIpv4 };
+export { formatIp };

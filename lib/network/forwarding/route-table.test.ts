@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyze, indexTopology, parseIpv4, type AnalysisResult, type AnalysisSuccess } from "../index";
+import { analyze, indexTopology, parseIp, type AnalysisResult, type AnalysisSuccess } from "../index";
 import { network } from "../testing/builder";
 import { lookupRoute } from "./route-table";
 
@@ -20,7 +20,7 @@ function table(routes: Record<string, string>) {
   const index = indexTopology(t);
   const rt = index.routeTables.get("rtb-a");
   if (!rt) throw new Error("no table");
-  return (ip: string) => lookupRoute(index, rt, parseIpv4(ip) ?? 0);
+  return (ip: string) => lookupRoute(index, rt, parseIp(ip) ?? 0n);
 }
 
 describe("VPC route tables", () => {
@@ -68,7 +68,7 @@ describe("VPC route tables", () => {
     const index = indexTopology(t);
     const rt = index.routeTables.get("rtb-a");
     if (!rt) throw new Error("no table");
-    expect(lookupRoute(index, rt, parseIpv4("172.16.0.1") ?? 0)?.target.kind).toBe("internet-gateway");
+    expect(lookupRoute(index, rt, parseIp("172.16.0.1") ?? 0n)?.target.kind).toBe("internet-gateway");
   });
 
   it("never let a propagated route override the local route, even a more specific one", () => {
@@ -82,6 +82,6 @@ describe("VPC route tables", () => {
     const index = indexTopology(t);
     const rt = index.routeTables.get("rtb-a");
     if (!rt) throw new Error("no table");
-    expect(lookupRoute(index, rt, parseIpv4("10.0.5.1") ?? 0)?.target.kind).toBe("local");
+    expect(lookupRoute(index, rt, parseIp("10.0.5.1") ?? 0n)?.target.kind).toBe("local");
   });
 });

@@ -1,4 +1,4 @@
-import { parseIpv4Cidr, PrefixTable, type Prefix } from "../ip";
+import { formatCidr, parseCidr, AddressTable, type Cidr, type Ip } from "../ip";
 import type { IndexedTopology } from "../model/indexed-topology";
 import type { Route, RouteTable } from "../model/topology";
 import { vpnGatewayLearnedRoutes } from "./vpn";
@@ -28,7 +28,7 @@ export interface CompiledRoute {
   routeTableId: string;
   /** The CIDR block or prefix list id as the route names it. */
   destination: string;
-  prefix: Prefix;
+  prefix: Cidr;
   target: RouteTarget;
   /** Lower wins between routes with the same prefix length. */
   priority: number;
@@ -64,19 +64,19 @@ function priorityOf(route: Route, target: RouteTarget): number {
   return 1;
 }
 
-export function compileRouteTable(index: IndexedTopology, rt: RouteTable): PrefixTable<CompiledRoute> {
+export function compileRouteTable(index: IndexedTopology, rt: RouteTable): AddressTable<CompiledRoute> {
   const key = `rtb:${rt.routeTableId}`;
   const cached = index.cache.get(key);
-  if (cached instanceof PrefixTable) return cached as PrefixTable<CompiledRoute>;
-  const table = new PrefixTable<CompiledRoute>();
-  const add = (route: Route, destination: string, prefix: Prefix) => {
+  if (cached instanceof AddressTable) return cached as AddressTable<CompiledRoute>;
+  const table = new AddressTable<CompiledRoute>();
+  const add = (route: Route, destination: string, prefix: Cidr) => {
     const target = routeTarget(route);
     table.add(prefix, { route, routeTableId: rt.routeTableId, destination, prefix, target, priority: priorityOf(route, target) });
   };
   const explicitLocal = new Set<string>();
   for (const route of rt.routes) {
     if (route.destinationCidrBlock) {
-      const p = parseIpv4Cidr(route.destinationCidrBlock);
+      const p = parseCidr(route.destinationCidrBlock);
       if (!p) continue;
       if (route.gatewayId === "local") explicitLocal.add(route.destinationCidrBlock);
       add(route, route.destinationCidrBlock, p);
@@ -100,8 +100,8 @@ export function compileRouteTable(index: IndexedTopology, rt: RouteTable): Prefi
   return table;
 }
 
-function formatNetwork(p: Prefix): string {
-  return `${(p.network >>> 24) & 255}.${(p.network >>> 16) & 255}.${(p.network >>> 8) & 255}.${p.network & 255}/${p.length}`;
+function formatNetwork(p: Cidr): string {
+  return formatCidr(p);
 }
 
 /**
@@ -110,7 +110,7 @@ function formatNetwork(p: Prefix): string {
  * even when it is more specific.
  * https://docs.aws.amazon.com/vpn/latest/s2svpn/vpn-route-priority.html
  */
-export function lookupRoute(index: IndexedTopology, rt: RouteTable, ip: number): CompiledRoute | undefined {
+export function lookupRoute(index: IndexedTopology, rt: RouteTable, ip: Ip): CompiledRoute | undefined {
   const table = compileRouteTable(index, rt);
   const match = table.lookup(ip);
   if (!match) return undefined;

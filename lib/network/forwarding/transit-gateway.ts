@@ -1,4 +1,4 @@
-import { PrefixTable, parseIpv4Cidr, type Prefix } from "../ip";
+import { AddressTable, formatCidr, parseCidr, type Cidr, type Ip } from "../ip";
 import type { IndexedTopology } from "../model/indexed-topology";
 import type { TransitGatewayAttachment, TransitGatewayRouteTable } from "../model/topology";
 import { directConnectRoutes, isVpnUp, vpnRoutes } from "./vpn";
@@ -12,7 +12,7 @@ import { directConnectRoutes, isVpnUp, vpnRoutes } from "./vpn";
 export interface CompiledTgwRoute {
   routeTableId: string;
   destination: string;
-  prefix: Prefix;
+  prefix: Cidr;
   type: "static" | "propagated";
   state: "active" | "blackhole";
   /** Target attachment id; none for a blackhole route. */
@@ -46,18 +46,18 @@ export function tgwAttachment(index: IndexedTopology, tgwId: string, attachmentI
   return index.tgwAttachments.get(`${tgwId}|${attachmentId}`);
 }
 
-export function compileTgwRouteTable(index: IndexedTopology, table: TransitGatewayRouteTable): PrefixTable<CompiledTgwRoute> {
+export function compileTgwRouteTable(index: IndexedTopology, table: TransitGatewayRouteTable): AddressTable<CompiledTgwRoute> {
   const key = `tgw-rtb:${table.transitGatewayRouteTableId}`;
   const cached = index.cache.get(key);
-  if (cached instanceof PrefixTable) return cached as PrefixTable<CompiledTgwRoute>;
-  const out = new PrefixTable<CompiledTgwRoute>();
+  if (cached instanceof AddressTable) return cached as AddressTable<CompiledTgwRoute>;
+  const out = new AddressTable<CompiledTgwRoute>();
   const seen = new Set<string>();
   const tgwId = table.transitGatewayId;
   for (const r of table.routes) {
     if (r.state !== "active" && r.state !== "blackhole") continue;
     const target = r.transitGatewayAttachments[0];
     const attachment = target ? tgwAttachment(index, tgwId, target.transitGatewayAttachmentId) : undefined;
-    const prefixes = r.destinationCidrBlock ? [parseIpv4Cidr(r.destinationCidrBlock)] : (index.prefixListPrefixes.get(r.prefixListId ?? "") ?? []);
+    const prefixes = r.destinationCidrBlock ? [parseCidr(r.destinationCidrBlock)] : (index.prefixListPrefixes.get(r.prefixListId ?? "") ?? []);
     for (const p of prefixes) {
       if (!p) continue;
       const destination = r.destinationCidrBlock ?? r.prefixListId ?? "";
@@ -82,7 +82,7 @@ export function compileTgwRouteTable(index: IndexedTopology, table: TransitGatew
     if (p.state !== "enabled") continue;
     const attachment = tgwAttachment(index, tgwId, p.transitGatewayAttachmentId);
     if (!attachment || attachment.state !== "available") continue;
-    const advertised: { cidr: string; prefix: Prefix }[] = [];
+    const advertised: { cidr: string; prefix: Cidr }[] = [];
     if (attachment.resourceType === "vpc") {
       for (const prefix of index.vpcPrefixes.get(attachment.resourceId) ?? []) advertised.push({ cidr: cidrText(prefix), prefix });
     } else if (attachment.resourceType === "vpn") {
@@ -111,11 +111,11 @@ export function compileTgwRouteTable(index: IndexedTopology, table: TransitGatew
   return out;
 }
 
-function cidrText(p: Prefix): string {
-  return `${(p.network >>> 24) & 255}.${(p.network >>> 16) & 255}.${(p.network >>> 8) & 255}.${p.network & 255}/${p.length}`;
+function cidrText(p: Cidr): string {
+  return formatCidr(p);
 }
 
-export function lookupTgwRoute(index: IndexedTopology, table: TransitGatewayRouteTable, ip: number): CompiledTgwRoute | undefined {
+export function lookupTgwRoute(index: IndexedTopology, table: TransitGatewayRouteTable, ip: Ip): CompiledTgwRoute | undefined {
   const match = compileTgwRouteTable(index, table).lookup(ip);
   if (!match) return undefined;
   let best: CompiledTgwRoute | undefined;

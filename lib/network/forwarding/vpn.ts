@@ -1,4 +1,4 @@
-import { parseIpv4Cidr, PrefixTable, prefixesOverlap, type Prefix } from "../ip";
+import { parseCidr, AddressTable, cidrsOverlap, type Cidr, type Ip } from "../ip";
 import type { IndexedTopology } from "../model/indexed-topology";
 import type { OnPremisesNetwork, VirtualInterface, VpnConnection } from "../model/topology";
 
@@ -15,7 +15,7 @@ export type VgwRouteSource =
 
 export interface LearnedRoute {
   cidr: string;
-  prefix: Prefix;
+  prefix: Cidr;
   source: VgwRouteSource;
   /** The on-premises networks behind this route's connection. */
   networks: OnPremisesNetwork[];
@@ -49,13 +49,13 @@ export function vpnRoutes(index: IndexedTopology, vpn: VpnConnection): LearnedRo
   const out: LearnedRoute[] = [];
   if (vpn.options.staticRoutesOnly) {
     for (const r of vpn.routes) {
-      const p = parseIpv4Cidr(r.destinationCidrBlock);
+      const p = parseCidr(r.destinationCidrBlock);
       if (p && r.state === "available") out.push({ cidr: r.destinationCidrBlock, prefix: p, source: { kind: "vpn-static", vpnConnection: vpn }, networks, priority: 1 });
     }
   } else {
     for (const n of networks) {
       for (const c of n.cidrBlocks) {
-        const p = parseIpv4Cidr(c);
+        const p = parseCidr(c);
         if (p) out.push({ cidr: c, prefix: p, source: { kind: "vpn-bgp", vpnConnection: vpn }, networks: [n], priority: 2 });
       }
     }
@@ -72,7 +72,7 @@ export function directConnectRoutes(index: IndexedTopology, gatewayId: string): 
     if (connection && connection.connectionState !== "available") continue;
     for (const n of index.onPremisesOfVirtualInterface.get(vif.virtualInterfaceId) ?? []) {
       for (const c of n.cidrBlocks) {
-        const p = parseIpv4Cidr(c);
+        const p = parseCidr(c);
         if (p) out.push({ cidr: c, prefix: p, source: { kind: "direct-connect", virtualInterface: vif }, networks: [n], priority: 0 });
       }
     }
@@ -103,18 +103,18 @@ export function vpnGatewayLearnedRoutes(index: IndexedTopology, vgwId: string): 
   return out;
 }
 
-function learnedTable(index: IndexedTopology, vgwId: string): PrefixTable<LearnedRoute> {
+function learnedTable(index: IndexedTopology, vgwId: string): AddressTable<LearnedRoute> {
   const key = `vgw-table:${vgwId}`;
   const cached = index.cache.get(key);
-  if (cached instanceof PrefixTable) return cached as PrefixTable<LearnedRoute>;
-  const table = new PrefixTable<LearnedRoute>();
+  if (cached instanceof AddressTable) return cached as AddressTable<LearnedRoute>;
+  const table = new AddressTable<LearnedRoute>();
   for (const r of vpnGatewayLearnedRoutes(index, vgwId)) table.add(r.prefix, r);
   index.cache.set(key, table);
   return table;
 }
 
 /** The route a virtual private gateway uses toward on-premises: longest prefix, then DX > VPN static > VPN BGP. */
-export function lookupVpnGatewayRoute(index: IndexedTopology, vgwId: string, ip: number, exclude?: (r: LearnedRoute) => boolean): LearnedRoute | undefined {
+export function lookupVpnGatewayRoute(index: IndexedTopology, vgwId: string, ip: Ip, exclude?: (r: LearnedRoute) => boolean): LearnedRoute | undefined {
   for (const match of learnedTable(index, vgwId).lookupAll(ip)) {
     let best: LearnedRoute | undefined;
     for (const r of match.values) if (!exclude?.(r) && (!best || r.priority < best.priority)) best = r;
@@ -131,9 +131,9 @@ export function lookupVpnGatewayRoute(index: IndexedTopology, vgwId: string, ip:
 export function cloudHubOverlap(from: OnPremisesNetwork, to: OnPremisesNetwork): string | undefined {
   for (const a of from.cidrBlocks) {
     for (const b of to.cidrBlocks) {
-      const pa = parseIpv4Cidr(a);
-      const pb = parseIpv4Cidr(b);
-      if (pa && pb && prefixesOverlap(pa, pb)) return `${a} overlaps ${b}`;
+      const pa = parseCidr(a);
+      const pb = parseCidr(b);
+      if (pa && pb && cidrsOverlap(pa, pb)) return `${a} overlaps ${b}`;
     }
   }
   return undefined;

@@ -1,4 +1,4 @@
-import { addressInPrefix, parseIpv4, parseIpv4Cidr, PrefixTable, type Prefix } from "../ip";
+import { addressInCidr, cidrContains, parseIp, parseCidr, AddressTable, type Cidr, type Ip } from "../ip";
 import type {
   ClientVpnEndpoint,
   CustomerGateway,
@@ -44,11 +44,11 @@ export interface IndexedInterface {
   id: string;
   subnetId: string;
   vpcId: string;
-  primaryIp: number;
-  privateIps: number[];
+  primaryIp: Ip;
+  privateIps: Ip[];
   /** Public (or Elastic) IP for each private IP that has one: the internet gateway's 1:1 NAT. */
-  publicIpByPrivate: Map<number, number>;
-  carrierIpByPrivate: Map<number, number>;
+  publicIpByPrivate: Map<Ip, Ip>;
+  carrierIpByPrivate: Map<Ip, Ip>;
   securityGroupIds: string[];
   sourceDestCheck: boolean;
   kind: InterfaceKind;
@@ -61,11 +61,11 @@ export interface IndexedInterface {
 export interface IndexedTopology {
   topology: Topology;
   vpcs: Map<string, Vpc>;
-  vpcPrefixes: Map<string, Prefix[]>;
+  vpcPrefixes: Map<string, Cidr[]>;
   subnets: Map<string, Subnet>;
-  subnetPrefix: Map<string, Prefix>;
+  subnetPrefix: Map<string, Cidr>;
   /** Per VPC, its subnets by CIDR block. */
-  subnetTable: Map<string, PrefixTable<Subnet>>;
+  subnetTable: Map<string, AddressTable<Subnet>>;
   routeTables: Map<string, RouteTable>;
   routeTableOfSubnet: Map<string, RouteTable>;
   mainRouteTable: Map<string, RouteTable>;
@@ -77,15 +77,15 @@ export interface IndexedTopology {
   interfacesOfInstance: Map<string, IndexedInterface[]>;
   instances: Map<string, Instance>;
   /** vpcId → private IP → interface. */
-  interfaceByPrivateIp: Map<string, Map<number, IndexedInterface>>;
+  interfaceByPrivateIp: Map<string, Map<Ip, IndexedInterface>>;
   /** Private IP → interfaces in any VPC holding it (security group references across peered VPCs). */
-  interfacesByIp: Map<number, IndexedInterface[]>;
-  publicIpOwner: Map<number, { iface: IndexedInterface; privateIp: number }>;
-  carrierIpOwner: Map<number, { iface: IndexedInterface; privateIp: number }>;
+  interfacesByIp: Map<Ip, IndexedInterface[]>;
+  publicIpOwner: Map<Ip, { iface: IndexedInterface; privateIp: Ip }>;
+  carrierIpOwner: Map<Ip, { iface: IndexedInterface; privateIp: Ip }>;
   securityGroups: Map<string, SecurityGroup>;
   securityGroupMembers: Map<string, IndexedInterface[]>;
   prefixLists: Map<string, PrefixList>;
-  prefixListPrefixes: Map<string, Prefix[]>;
+  prefixListPrefixes: Map<string, Cidr[]>;
   internetGateways: Map<string, InternetGateway>;
   internetGatewayOfVpc: Map<string, InternetGateway>;
   egressOnlyInternetGateways: Map<string, EgressOnlyInternetGateway>;
@@ -94,7 +94,7 @@ export interface IndexedTopology {
   natGatewayInterface: Map<string, IndexedInterface>;
   vpcEndpoints: Map<string, VpcEndpoint>;
   awsServices: AwsService[];
-  awsServiceTable: PrefixTable<AwsService>;
+  awsServiceTable: AddressTable<AwsService>;
   peerings: Map<string, VpcPeeringConnection>;
   transitGateways: Map<string, TransitGateway>;
   /** `${transitGatewayId}|${attachmentId}` → attachment (a peering attachment exists once per side). */
@@ -136,11 +136,11 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function ips(texts: (string | undefined)[]): number[] {
-  const out: number[] = [];
+function ips(texts: (string | undefined)[]): Ip[] {
+  const out: Ip[] = [];
   for (const t of texts) {
     if (t === undefined) continue;
-    const ip = parseIpv4(t);
+    const ip = parseIp(t);
     if (ip !== undefined && !out.includes(ip)) out.push(ip);
   }
   return out;
@@ -184,27 +184,27 @@ export function indexTopology(topology: Topology): IndexedTopology {
 
 function buildIndex(t: Topology): IndexedTopology {
   const vpcs = new Map(t.vpcs.map((v) => [v.vpcId, v]));
-  const vpcPrefixes = new Map<string, Prefix[]>();
+  const vpcPrefixes = new Map<string, Cidr[]>();
   for (const v of t.vpcs) {
     const blocks = [v.cidrBlock, ...v.cidrBlockAssociationSet.filter((a) => a.state === "associated").map((a) => a.cidrBlock)];
-    const prefixes: Prefix[] = [];
+    const prefixes: Cidr[] = [];
     for (const b of blocks) {
-      const p = parseIpv4Cidr(b);
+      const p = parseCidr(b);
       if (p && !prefixes.some((q) => q.network === p.network && q.length === p.length)) prefixes.push(p);
     }
     vpcPrefixes.set(v.vpcId, prefixes);
   }
 
   const subnets = new Map<string, Subnet>();
-  const subnetPrefix = new Map<string, Prefix>();
-  const subnetTable = new Map<string, PrefixTable<Subnet>>();
+  const subnetPrefix = new Map<string, Cidr>();
+  const subnetTable = new Map<string, AddressTable<Subnet>>();
   for (const s of t.subnets) {
     subnets.set(s.subnetId, s);
-    const p = parseIpv4Cidr(s.cidrBlock);
+    const p = parseCidr(s.cidrBlock);
     if (!p) continue;
     subnetPrefix.set(s.subnetId, p);
     let table = subnetTable.get(s.vpcId);
-    if (!table) subnetTable.set(s.vpcId, (table = new PrefixTable()));
+    if (!table) subnetTable.set(s.vpcId, (table = new AddressTable()));
     table.add(p, s);
   }
 
@@ -269,16 +269,16 @@ function buildIndex(t: Topology): IndexedTopology {
     const privateIps = ips([eni.privateIpAddress, ...eni.privateIpAddresses.map((p) => p.privateIpAddress)]);
     const primaryIp = privateIps[0];
     if (vpcId === undefined || primaryIp === undefined) continue;
-    const publicIpByPrivate = new Map<number, number>();
-    const carrierIpByPrivate = new Map<number, number>();
-    const primaryPublic = eni.association?.publicIp ? parseIpv4(eni.association.publicIp) : undefined;
+    const publicIpByPrivate = new Map<Ip, Ip>();
+    const carrierIpByPrivate = new Map<Ip, Ip>();
+    const primaryPublic = eni.association?.publicIp ? parseIp(eni.association.publicIp) : undefined;
     if (primaryPublic !== undefined) publicIpByPrivate.set(primaryIp, primaryPublic);
-    const primaryCarrier = eni.association?.carrierIp ? parseIpv4(eni.association.carrierIp) : undefined;
+    const primaryCarrier = eni.association?.carrierIp ? parseIp(eni.association.carrierIp) : undefined;
     if (primaryCarrier !== undefined) carrierIpByPrivate.set(primaryIp, primaryCarrier);
     for (const p of eni.privateIpAddresses) {
-      const priv = parseIpv4(p.privateIpAddress);
-      const pub = p.association?.publicIp ? parseIpv4(p.association.publicIp) : undefined;
-      const car = p.association?.carrierIp ? parseIpv4(p.association.carrierIp) : undefined;
+      const priv = parseIp(p.privateIpAddress);
+      const pub = p.association?.publicIp ? parseIp(p.association.publicIp) : undefined;
+      const car = p.association?.carrierIp ? parseIp(p.association.carrierIp) : undefined;
       if (priv !== undefined && pub !== undefined) publicIpByPrivate.set(priv, pub);
       if (priv !== undefined && car !== undefined) carrierIpByPrivate.set(priv, car);
     }
@@ -329,10 +329,10 @@ function buildIndex(t: Topology): IndexedTopology {
   for (const i of t.instances) {
     if (interfacesOfInstance.has(i.instanceId) || !i.subnetId || !i.privateIpAddress) continue;
     const subnet = subnets.get(i.subnetId);
-    const primaryIp = parseIpv4(i.privateIpAddress);
+    const primaryIp = parseIp(i.privateIpAddress);
     const vpcId = i.vpcId ?? subnet?.vpcId;
     if (primaryIp === undefined || vpcId === undefined) continue;
-    const pub = i.publicIpAddress ? parseIpv4(i.publicIpAddress) : undefined;
+    const pub = i.publicIpAddress ? parseIp(i.publicIpAddress) : undefined;
     addInterface({
       id: `eni-of-${i.instanceId}`,
       subnetId: i.subnetId,
@@ -363,9 +363,9 @@ function buildIndex(t: Topology): IndexedTopology {
       continue;
     }
     const subnetP = subnetPrefix.get(n.subnetId);
-    const privateIp = primary?.privateIp ? parseIpv4(primary.privateIp) : subnetP ? addressInPrefix(subnetP, 5) : undefined;
+    const privateIp = primary?.privateIp ? parseIp(primary.privateIp) : subnetP ? addressInCidr(subnetP, 5) : undefined;
     if (privateIp === undefined) continue;
-    const pub = primary?.publicIp ? parseIpv4(primary.publicIp) : undefined;
+    const pub = primary?.publicIp ? parseIp(primary.publicIp) : undefined;
     const iface: IndexedInterface = {
       id: primary?.networkInterfaceId ?? `eni-of-${n.natGatewayId}`,
       subnetId: n.subnetId,
@@ -392,7 +392,7 @@ function buildIndex(t: Topology): IndexedTopology {
     e.subnetIds.forEach((subnetId) => {
       const p = subnetPrefix.get(subnetId);
       if (!p) return;
-      const ip = addressInPrefix(p, 6);
+      const ip = addressInCidr(p, 6);
       addInterface({
         id: `eni-of-${e.vpcEndpointId}-${subnetId}`,
         subnetId,
@@ -433,9 +433,9 @@ function buildIndex(t: Topology): IndexedTopology {
     lb.availabilityZones.forEach((zone, n) => {
       const p = subnetPrefix.get(zone.subnetId);
       const address = zone.loadBalancerAddresses[0];
-      const ip = address?.privateIPv4Address ? parseIpv4(address.privateIPv4Address) : address?.ipAddress && lb.scheme === "internal" ? parseIpv4(address.ipAddress) : p ? addressInPrefix(p, 7 + n) : undefined;
+      const ip = address?.privateIPv4Address ? parseIp(address.privateIPv4Address) : address?.ipAddress && lb.scheme === "internal" ? parseIp(address.ipAddress) : p ? addressInCidr(p, 7 + n) : undefined;
       if (ip === undefined) return;
-      const pub = lb.scheme === "internet-facing" && address?.ipAddress ? parseIpv4(address.ipAddress) : undefined;
+      const pub = lb.scheme === "internet-facing" && address?.ipAddress ? parseIp(address.ipAddress) : undefined;
       const iface: IndexedInterface = {
         id: `eni-of-${lb.loadBalancerName}-${zone.subnetId}`,
         subnetId: zone.subnetId,
@@ -462,7 +462,7 @@ function buildIndex(t: Topology): IndexedTopology {
       const p = subnetPrefix.get(target.targetNetworkId);
       const subnet = subnets.get(target.targetNetworkId);
       if (!p || !subnet || target.status !== "associated") continue;
-      const ip = addressInPrefix(p, 8);
+      const ip = addressInCidr(p, 8);
       addInterface({
         id: `eni-of-${c.clientVpnEndpointId}-${target.targetNetworkId}`,
         subnetId: target.targetNetworkId,
@@ -485,21 +485,21 @@ function buildIndex(t: Topology): IndexedTopology {
   const primaryOfInstance = (id: string) => interfacesOfInstance.get(id)?.[0];
   for (const a of t.addresses) {
     const iface = a.networkInterfaceId ? interfaces.get(a.networkInterfaceId) : a.instanceId ? primaryOfInstance(a.instanceId) : undefined;
-    const pub = parseIpv4(a.publicIp);
+    const pub = parseIp(a.publicIp);
     if (!iface || pub === undefined) continue;
-    const priv = a.privateIpAddress ? parseIpv4(a.privateIpAddress) : iface.primaryIp;
+    const priv = a.privateIpAddress ? parseIp(a.privateIpAddress) : iface.primaryIp;
     if (priv === undefined) continue;
     if (a.carrierIp) {
-      const car = parseIpv4(a.carrierIp);
+      const car = parseIp(a.carrierIp);
       if (car !== undefined) iface.carrierIpByPrivate.set(priv, car);
     } else iface.publicIpByPrivate.set(priv, pub);
   }
 
-  const interfaceByPrivateIp = new Map<string, Map<number, IndexedInterface>>();
-  const publicIpOwner = new Map<number, { iface: IndexedInterface; privateIp: number }>();
-  const carrierIpOwner = new Map<number, { iface: IndexedInterface; privateIp: number }>();
+  const interfaceByPrivateIp = new Map<string, Map<Ip, IndexedInterface>>();
+  const publicIpOwner = new Map<Ip, { iface: IndexedInterface; privateIp: Ip }>();
+  const carrierIpOwner = new Map<Ip, { iface: IndexedInterface; privateIp: Ip }>();
   const securityGroupMembers = new Map<string, IndexedInterface[]>();
-  const interfacesByIp = new Map<number, IndexedInterface[]>();
+  const interfacesByIp = new Map<Ip, IndexedInterface[]>();
   for (const iface of interfaces.values()) {
     for (const ip of iface.privateIps) push(interfacesByIp, ip, iface);
     let byIp = interfaceByPrivateIp.get(iface.vpcId);
@@ -511,16 +511,16 @@ function buildIndex(t: Topology): IndexedTopology {
   }
 
   const prefixLists = new Map(t.prefixLists.map((p) => [p.prefixListId, p]));
-  const prefixListPrefixes = new Map<string, Prefix[]>();
-  for (const p of t.prefixLists) prefixListPrefixes.set(p.prefixListId, p.entries.map((e) => parseIpv4Cidr(e.cidr)).filter((x): x is Prefix => x !== undefined));
+  const prefixListPrefixes = new Map<string, Cidr[]>();
+  for (const p of t.prefixLists) prefixListPrefixes.set(p.prefixListId, p.entries.map((e) => parseCidr(e.cidr)).filter((x): x is Cidr => x !== undefined));
   for (const s of t.awsServices) {
     if (s.prefixListId && !prefixListPrefixes.has(s.prefixListId)) {
-      prefixListPrefixes.set(s.prefixListId, s.cidrBlocks.map((c) => parseIpv4Cidr(c)).filter((x): x is Prefix => x !== undefined));
+      prefixListPrefixes.set(s.prefixListId, s.cidrBlocks.map((c) => parseCidr(c)).filter((x): x is Cidr => x !== undefined));
     }
   }
-  const awsServiceTable = new PrefixTable<AwsService>();
+  const awsServiceTable = new AddressTable<AwsService>();
   for (const s of t.awsServices) {
-    const prefixes = s.cidrBlocks.length > 0 ? s.cidrBlocks.map((c) => parseIpv4Cidr(c)) : (s.prefixListId ? prefixListPrefixes.get(s.prefixListId) ?? [] : []);
+    const prefixes = s.cidrBlocks.length > 0 ? s.cidrBlocks.map((c) => parseCidr(c)) : (s.prefixListId ? prefixListPrefixes.get(s.prefixListId) ?? [] : []);
     for (const p of prefixes) if (p) awsServiceTable.add(p, s);
   }
 
@@ -650,13 +650,13 @@ function buildIndex(t: Topology): IndexedTopology {
 }
 
 /** The subnet of `vpcId` whose CIDR block holds `ip`. */
-export function subnetOfIp(index: IndexedTopology, vpcId: string, ip: number): Subnet | undefined {
+export function subnetOfIp(index: IndexedTopology, vpcId: string, ip: Ip): Subnet | undefined {
   return index.subnetTable.get(vpcId)?.lookup(ip)?.values[0];
 }
 
 /** Does one of the VPC's CIDR blocks hold `ip`? */
-export function vpcContains(index: IndexedTopology, vpcId: string, ip: number): boolean {
+export function vpcContains(index: IndexedTopology, vpcId: string, ip: Ip): boolean {
   const prefixes = index.vpcPrefixes.get(vpcId) ?? [];
-  for (const p of prefixes) if (((ip & (p.length === 0 ? 0 : (0xffffffff << (32 - p.length)) >>> 0)) >>> 0) === p.network) return true;
+  for (const p of prefixes) if (cidrContains(p, ip)) return true;
   return false;
 }

@@ -1,4 +1,4 @@
-import { parseIpv4, parseIpv4Cidr, prefixContains, type Prefix } from "../ip";
+import { parseIp, parseCidr, cidrContains, type Cidr } from "../ip";
 import type { Topology, TopologyIssue } from "./topology";
 
 /**
@@ -40,8 +40,8 @@ export function checkReferences(t: Topology): TopologyIssue[] {
   const need = (path: string, id: string | undefined, what: string) => {
     if (id !== undefined && id !== "local" && !known.has(id)) issues.push({ path, message: `${what} ${id} is not in the topology` });
   };
-  const vpcPrefixes = new Map<string, Prefix[]>(
-    t.vpcs.map((v) => [v.vpcId, [v.cidrBlock, ...v.cidrBlockAssociationSet.map((a) => a.cidrBlock)].map((c) => parseIpv4Cidr(c)).filter((p): p is Prefix => p !== undefined)]),
+  const vpcPrefixes = new Map<string, Cidr[]>(
+    t.vpcs.map((v) => [v.vpcId, [v.cidrBlock, ...v.cidrBlockAssociationSet.map((a) => a.cidrBlock)].map((c) => parseCidr(c)).filter((p): p is Cidr => p !== undefined)]),
   );
 
   const seen = new Map<string, string>();
@@ -54,9 +54,9 @@ export function checkReferences(t: Topology): TopologyIssue[] {
   t.subnets.forEach((s, i) => {
     unique(`subnets.${i}.subnetId`, s.subnetId);
     need(`subnets.${i}.vpcId`, s.vpcId, "VPC");
-    const p = parseIpv4Cidr(s.cidrBlock);
+    const p = parseCidr(s.cidrBlock);
     const inVpc = vpcPrefixes.get(s.vpcId);
-    if (p && inVpc && !inVpc.some((q) => q.length <= p.length && prefixContains(q, p.network))) {
+    if (p && inVpc && !inVpc.some((q) => q.length <= p.length && cidrContains(q, p.network))) {
       issues.push({ path: `subnets.${i}.cidrBlock`, message: `${s.cidrBlock} is outside the CIDR blocks of ${s.vpcId}` });
     }
   });
@@ -91,9 +91,9 @@ export function checkReferences(t: Topology): TopologyIssue[] {
       if (!groups.has(g)) issues.push({ path: `instances.${i}.securityGroupIds.${j}`, message: `security group ${g} is not in the topology` });
     });
     const subnet = inst.subnetId ? subnets.get(inst.subnetId) : undefined;
-    const ip = inst.privateIpAddress ? parseIpv4(inst.privateIpAddress) : undefined;
-    const p = subnet ? parseIpv4Cidr(subnet.cidrBlock) : undefined;
-    if (ip !== undefined && p && !prefixContains(p, ip)) issues.push({ path: `instances.${i}.privateIpAddress`, message: `${inst.privateIpAddress} is outside ${subnet?.subnetId} (${subnet?.cidrBlock})` });
+    const ip = inst.privateIpAddress ? parseIp(inst.privateIpAddress) : undefined;
+    const p = subnet ? parseCidr(subnet.cidrBlock) : undefined;
+    if (ip !== undefined && p && !cidrContains(p, ip)) issues.push({ path: `instances.${i}.privateIpAddress`, message: `${inst.privateIpAddress} is outside ${subnet?.subnetId} (${subnet?.cidrBlock})` });
   });
   t.networkInterfaces.forEach((e, i) => {
     unique(`networkInterfaces.${i}.networkInterfaceId`, e.networkInterfaceId);

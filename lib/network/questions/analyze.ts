@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addressInPrefix, formatIpv4, parseIpv4, parseIpv4Cidr, prefixContains } from "../ip";
+import { addressInCidr, formatIp, parseIp, parseCidr, cidrContains, type Ip } from "../ip";
 import { indexTopology, subnetOfIp, type IndexedInterface, type IndexedTopology } from "../model/indexed-topology";
 import { parseTopology, type Topology, type TopologyIssue } from "../model/topology";
 import { protocolName, reversePacket, type Packet } from "../packet";
@@ -40,7 +40,7 @@ export const DEFAULT_INTERNET_DESTINATION = "198.51.100.20";
 /** Forward TCP/UDP packets leave from this port unless `sourcePort` says otherwise: the first of the ephemeral range 49152–65535. */
 export const DEFAULT_SOURCE_PORT = 49152;
 
-const ipv4 = z.string().refine((s) => parseIpv4(s) !== undefined, { message: 'expected an IPv4 address like "10.0.1.25"' });
+const ipv4 = z.string().refine((s) => parseIp(s) !== undefined, { message: 'expected an IPv4 address like "10.0.1.25"' });
 
 export const analysisQuerySchema = z
   .strictObject({
@@ -116,8 +116,8 @@ export interface AnalysisFailure {
 
 export type AnalysisResult = AnalysisSuccess | AnalysisFailure;
 
-type Start = { ref: ComponentRef; ids: string[]; srcIp: number; vpcId: string | undefined; run: (ctx: TraceContext, p: Packet) => TraceEnd; ways?: (p: Packet) => ((ctx: TraceContext) => TraceEnd)[] };
-type Destination = { ref: ComponentRef | undefined; ids: string[]; ip: number };
+type Start = { ref: ComponentRef; ids: string[]; srcIp: Ip; vpcId: string | undefined; run: (ctx: TraceContext, p: Packet) => TraceEnd; ways?: (p: Packet) => ((ctx: TraceContext) => TraceEnd)[] };
+type Destination = { ref: ComponentRef | undefined; ids: string[]; ip: Ip };
 
 function fail(errorCode: AnalysisErrorCode, error: string): AnalysisFailure {
   return { ok: false, errorCode, error };
@@ -139,16 +139,16 @@ function protocolNumber(protocol: string | number): number {
   }
 }
 
-function firstUsable(cidr: string | undefined, offset = 10): number | undefined {
-  const p = cidr ? parseIpv4Cidr(cidr) : undefined;
-  return p ? addressInPrefix(p, offset) : undefined;
+function firstUsable(cidr: string | undefined, offset = 10): Ip | undefined {
+  const p = cidr ? parseCidr(cidr) : undefined;
+  return p ? addressInCidr(p, offset) : undefined;
 }
 
-function pickInterface(ifaces: IndexedInterface[], ip: number | undefined): IndexedInterface | undefined {
+function pickInterface(ifaces: IndexedInterface[], ip: Ip | undefined): IndexedInterface | undefined {
   return (ip !== undefined ? ifaces.find((i) => i.privateIps.includes(ip)) : undefined) ?? ifaces[0];
 }
 
-function resolveSource(index: IndexedTopology, source: string, sourceIp: number | undefined, destinationHint: string | undefined): Start | AnalysisFailure {
+function resolveSource(index: IndexedTopology, source: string, sourceIp: Ip | undefined, destinationHint: string | undefined): Start | AnalysisFailure {
   const t = index.topology;
   const ifaceStart = (iface: IndexedInterface, ref: ComponentRef, ids: string[]): Start => {
     const srcIp = sourceIp !== undefined && iface.privateIps.includes(sourceIp) ? sourceIp : iface.primaryIp;
@@ -158,13 +158,13 @@ function resolveSource(index: IndexedTopology, source: string, sourceIp: number 
       srcIp,
       vpcId: iface.vpcId,
       run: (ctx, p) => {
-        ctx.components.push({ sequenceNumber: 1, component: ref, hop: hopOf(iface), outboundHeader: header(p), subnet: { id: iface.subnetId, type: "subnet" }, vpc: { id: iface.vpcId, type: "vpc" }, note: `${ref.id} sends ${protocolName(p.protocol)} from ${formatIpv4(p.srcIp)} to ${formatIpv4(p.dstIp)}.` });
+        ctx.components.push({ sequenceNumber: 1, component: ref, hop: hopOf(iface), outboundHeader: header(p), subnet: { id: iface.subnetId, type: "subnet" }, vpc: { id: iface.vpcId, type: "vpc" }, note: `${ref.id} sends ${protocolName(p.protocol)} from ${formatIp(p.srcIp)} to ${formatIp(p.dstIp)}.` });
         return interfaceEgress(ctx, iface, p);
       },
     };
   };
   if (source === "internet") {
-    const srcIp = sourceIp ?? (parseIpv4(DEFAULT_INTERNET_SOURCE) as number);
+    const srcIp = sourceIp ?? (parseIp(DEFAULT_INTERNET_SOURCE) as Ip);
     const ref: ComponentRef = { id: "internet", type: "internet" };
     return {
       ref,
@@ -172,7 +172,7 @@ function resolveSource(index: IndexedTopology, source: string, sourceIp: number 
       srcIp,
       vpcId: undefined,
       run: (ctx, p) => {
-        ctx.components.push({ sequenceNumber: 1, component: ref, hop: "internet", outboundHeader: header(p), note: `A host on the internet (${formatIpv4(p.srcIp)}) sends to ${formatIpv4(p.dstIp)}.` });
+        ctx.components.push({ sequenceNumber: 1, component: ref, hop: "internet", outboundHeader: header(p), note: `A host on the internet (${formatIp(p.srcIp)}) sends to ${formatIp(p.dstIp)}.` });
         return onTheInternet(ctx, p);
       },
     };
@@ -203,14 +203,14 @@ function resolveSource(index: IndexedTopology, source: string, sourceIp: number 
     const subnet = index.subnets.get(source);
     const prefix = index.subnetPrefix.get(source);
     if (!subnet || !prefix) return fail("UNKNOWN_SOURCE", `No subnet ${source} in the topology.`);
-    const srcIp = sourceIp ?? addressInPrefix(prefix, 4);
+    const srcIp = sourceIp ?? addressInCidr(prefix, 4);
     const ref: ComponentRef = { id: source, type: "subnet" };
     return { ref, ids: [source], srcIp, vpcId: subnet.vpcId, run: (ctx, p) => subnetEgress(ctx, source, p, undefined) };
   }
   if (source.startsWith("vpc-")) {
     const vpc = index.vpcs.get(source);
     if (!vpc) return fail("UNKNOWN_SOURCE", `No VPC ${source} in the topology.`);
-    const srcIp = sourceIp ?? (firstUsable(vpc.cidrBlock, 1) as number);
+    const srcIp = sourceIp ?? (firstUsable(vpc.cidrBlock, 1) as Ip);
     const ref: ComponentRef = { id: source, type: "vpc" };
     return {
       ref,
@@ -226,7 +226,7 @@ function resolveSource(index: IndexedTopology, source: string, sourceIp: number 
   if (source.startsWith("igw-")) {
     const igw = index.internetGateways.get(source);
     if (!igw) return fail("UNKNOWN_SOURCE", `No internet gateway ${source} in the topology.`);
-    const srcIp = sourceIp ?? (parseIpv4(DEFAULT_INTERNET_SOURCE) as number);
+    const srcIp = sourceIp ?? (parseIp(DEFAULT_INTERNET_SOURCE) as Ip);
     const ref: ComponentRef = { id: source, type: "internet-gateway" };
     return {
       ref,
@@ -234,7 +234,7 @@ function resolveSource(index: IndexedTopology, source: string, sourceIp: number 
       srcIp,
       vpcId: igw.attachments[0]?.vpcId,
       run: (ctx, p) => {
-        ctx.components.push({ sequenceNumber: 1, component: { id: "internet", type: "internet" }, hop: "internet", outboundHeader: header(p), note: `A host on the internet (${formatIpv4(p.srcIp)}) sends to ${formatIpv4(p.dstIp)} through ${source}.` });
+        ctx.components.push({ sequenceNumber: 1, component: { id: "internet", type: "internet" }, hop: "internet", outboundHeader: header(p), note: `A host on the internet (${formatIp(p.srcIp)}) sends to ${formatIp(p.dstIp)} through ${source}.` });
         return internetGatewayIngress(ctx, source, p);
       },
     };
@@ -243,14 +243,14 @@ function resolveSource(index: IndexedTopology, source: string, sourceIp: number 
     const vgw = index.vpnGateways.get(source);
     if (!vgw) return fail("UNKNOWN_SOURCE", `No virtual private gateway ${source} in the topology.`);
     const behind = (index.vpnConnectionsOfGateway.get(source) ?? []).flatMap((v) => index.onPremisesOfCustomerGateway.get(v.customerGatewayId) ?? []);
-    const srcIp = sourceIp ?? firstUsable(behind[0]?.cidrBlocks[0]) ?? (parseIpv4("192.168.0.10") as number);
+    const srcIp = sourceIp ?? firstUsable(behind[0]?.cidrBlocks[0]) ?? (parseIp("192.168.0.10") as Ip);
     return { ref: { id: source, type: "vpn-gateway" }, ids: [source], srcIp, vpcId: vgw.vpcAttachments[0]?.vpcId, run: (ctx, p) => startFromVpnGatewaySide(ctx, source, p) };
   }
   if (source.startsWith("tgw-") && !source.startsWith("tgw-attach-") && !source.startsWith("tgw-rtb-")) {
     const tables = [...(index.tgwRouteTablesOfTgw.get(source) ?? [])].sort((a, b) => a.transitGatewayRouteTableId.localeCompare(b.transitGatewayRouteTableId));
     if (!index.transitGateways.has(source) && tables.length === 0) return fail("UNKNOWN_SOURCE", `No transit gateway ${source} in the topology.`);
     const firstVpc = (index.tgwAttachmentsOfTgw.get(source) ?? []).find((a) => a.resourceType === "vpc" && (destinationHint === undefined || !index.vpcs.has(destinationHint)))?.resourceId;
-    const srcIp = sourceIp ?? firstUsable(firstVpc ? index.vpcs.get(firstVpc)?.cidrBlock : undefined) ?? (parseIpv4("100.64.0.10") as number);
+    const srcIp = sourceIp ?? firstUsable(firstVpc ? index.vpcs.get(firstVpc)?.cidrBlock : undefined) ?? (parseIp("100.64.0.10") as Ip);
     return {
       ref: { id: source, type: "transit-gateway" },
       ids: [source],
@@ -269,10 +269,10 @@ function resolveSource(index: IndexedTopology, source: string, sourceIp: number 
     return {
       ref: { id: source, type: "vpc-peering-connection" },
       ids: [source],
-      srcIp: sourceIp ?? firstUsable(index.vpcs.get(pcx.requesterVpcInfo.vpcId)?.cidrBlock ?? pcx.requesterVpcInfo.cidrBlock) ?? 0,
+      srcIp: sourceIp ?? firstUsable(index.vpcs.get(pcx.requesterVpcInfo.vpcId)?.cidrBlock ?? pcx.requesterVpcInfo.cidrBlock) ?? 0n,
       vpcId: undefined,
       run: (ctx, p) => {
-        const into = [pcx.accepterVpcInfo.vpcId, pcx.requesterVpcInfo.vpcId].find((v) => (index.vpcPrefixes.get(v) ?? []).some((q) => prefixContains(q, p.dstIp))) ?? pcx.accepterVpcInfo.vpcId;
+        const into = [pcx.accepterVpcInfo.vpcId, pcx.requesterVpcInfo.vpcId].find((v) => (index.vpcPrefixes.get(v) ?? []).some((q) => cidrContains(q, p.dstIp))) ?? pcx.accepterVpcInfo.vpcId;
         return startFromPeering(ctx, source, into, p);
       },
     };
@@ -283,7 +283,7 @@ function resolveSource(index: IndexedTopology, source: string, sourceIp: number 
     if (endpoint.vpcEndpointType === "Gateway") {
       const service = t.awsServices.find((s) => s.serviceName === endpoint.serviceName);
       const fromList = service?.prefixListId ? index.prefixListPrefixes.get(service.prefixListId)?.[0] : undefined;
-      const srcIp = sourceIp ?? (service?.cidrBlocks[0] ? firstUsable(service.cidrBlocks[0]) : fromList ? addressInPrefix(fromList, 10) : undefined) ?? (parseIpv4("52.216.0.10") as number);
+      const srcIp = sourceIp ?? (service?.cidrBlocks[0] ? firstUsable(service.cidrBlocks[0]) : fromList ? addressInCidr(fromList, 10) : undefined) ?? (parseIp("52.216.0.10") as Ip);
       return { ref: { id: source, type: "vpc-endpoint" }, ids: [source, endpoint.serviceName], srcIp, vpcId: endpoint.vpcId, run: (ctx, p) => startFromGatewayEndpoint(ctx, source, endpoint.vpcId, p) };
     }
     const ifaces = [...index.interfaces.values()].filter((i) => i.kind === "vpc-endpoint" && i.ownerId === source);
@@ -294,7 +294,7 @@ function resolveSource(index: IndexedTopology, source: string, sourceIp: number 
   if (source.startsWith("cvpn-endpoint-")) {
     const endpoint = index.clientVpnEndpoints.get(source);
     if (!endpoint) return fail("UNKNOWN_SOURCE", `No Client VPN endpoint ${source} in the topology.`);
-    const srcIp = sourceIp ?? (firstUsable(endpoint.clientCidrBlock, 2) as number);
+    const srcIp = sourceIp ?? (firstUsable(endpoint.clientCidrBlock, 2) as Ip);
     const ref: ComponentRef = { id: source, type: "client-vpn-endpoint" };
     return {
       ref,
@@ -302,7 +302,7 @@ function resolveSource(index: IndexedTopology, source: string, sourceIp: number 
       srcIp,
       vpcId: endpoint.vpcId,
       run: (ctx, p) => {
-        ctx.components.push({ sequenceNumber: 1, component: { id: `client:${formatIpv4(p.srcIp)}`, type: "client-vpn-endpoint", name: "Client VPN client" }, outboundHeader: header(p), note: `A Client VPN client (${formatIpv4(p.srcIp)}) sends to ${formatIpv4(p.dstIp)}.` });
+        ctx.components.push({ sequenceNumber: 1, component: { id: `client:${formatIp(p.srcIp)}`, type: "client-vpn-endpoint", name: "Client VPN client" }, outboundHeader: header(p), note: `A Client VPN client (${formatIp(p.srcIp)}) sends to ${formatIp(p.dstIp)}.` });
         return clientVpn(ctx, source, p);
       },
     };
@@ -311,7 +311,7 @@ function resolveSource(index: IndexedTopology, source: string, sourceIp: number 
     const networks = networkIds.map((id) => index.onPremisesNetworks.get(id)).filter((n) => n !== undefined);
     const network = networks[0];
     if (!network) return fail("UNKNOWN_SOURCE", `No on-premises network reaches AWS through ${ref.id} (list it in an onPremisesNetworks entry).`);
-    const srcIp = sourceIp ?? (firstUsable(network.cidrBlocks[0]) as number);
+    const srcIp = sourceIp ?? (firstUsable(network.cidrBlocks[0]) as Ip);
     const ways = (p: Packet) => startFromOnPremises(index, network, p, only);
     return {
       ref,
@@ -345,7 +345,7 @@ function resolveSource(index: IndexedTopology, source: string, sourceIp: number 
   return fail("UNKNOWN_SOURCE", `Unknown source "${source}": give the id of an instance, network interface, subnet, VPC, internet gateway, VPC endpoint, VPN gateway, transit gateway, peering connection, NAT gateway, Client VPN endpoint, on-premises network, Direct Connect VIF, VPN connection or load balancer, or "internet".`);
 }
 
-function resolveDestination(index: IndexedTopology, destination: string | undefined, destinationIp: number | undefined, start: Start): Destination | AnalysisFailure {
+function resolveDestination(index: IndexedTopology, destination: string | undefined, destinationIp: Ip | undefined, start: Start): Destination | AnalysisFailure {
   const fromOutside = start.ref.type === "internet" || start.ref.type === "internet-gateway";
   if (destination === undefined) {
     if (destinationIp === undefined) return fail("INVALID_QUERY", "Give a destination or a destinationIp.");
@@ -361,7 +361,7 @@ function resolveDestination(index: IndexedTopology, destination: string | undefi
     }
     return { ref: interfaceRef(index, iface), ids: [...ids, iface.id], ip: iface.primaryIp };
   };
-  if (destination === "internet") return { ref: { id: "internet", type: "internet" }, ids: ["internet"], ip: destinationIp ?? (parseIpv4(DEFAULT_INTERNET_DESTINATION) as number) };
+  if (destination === "internet") return { ref: { id: "internet", type: "internet" }, ids: ["internet"], ip: destinationIp ?? (parseIp(DEFAULT_INTERNET_DESTINATION) as Ip) };
   if (destination.startsWith("i-")) {
     const iface = pickInterface(index.interfacesOfInstance.get(destination) ?? [], destinationIp);
     if (!iface) return fail("UNKNOWN_DESTINATION", index.instances.has(destination) ? `Instance ${destination} has no network interface.` : `No instance ${destination} in the topology.`);
@@ -386,11 +386,11 @@ function resolveDestination(index: IndexedTopology, destination: string | undefi
   if (destination.startsWith("subnet-")) {
     const prefix = index.subnetPrefix.get(destination);
     if (!prefix) return fail("UNKNOWN_DESTINATION", `No subnet ${destination} in the topology.`);
-    return { ref: { id: destination, type: "subnet" }, ids: [destination], ip: destinationIp ?? addressInPrefix(prefix, 4) };
+    return { ref: { id: destination, type: "subnet" }, ids: [destination], ip: destinationIp ?? addressInCidr(prefix, 4) };
   }
   if (destination.startsWith("igw-")) {
     if (!index.internetGateways.has(destination)) return fail("UNKNOWN_DESTINATION", `No internet gateway ${destination} in the topology.`);
-    return { ref: { id: destination, type: "internet-gateway" }, ids: [destination], ip: destinationIp ?? (parseIpv4(DEFAULT_INTERNET_DESTINATION) as number) };
+    return { ref: { id: destination, type: "internet-gateway" }, ids: [destination], ip: destinationIp ?? (parseIp(DEFAULT_INTERNET_DESTINATION) as Ip) };
   }
   if (destination.startsWith("vgw-")) {
     if (!index.vpnGateways.has(destination)) return fail("UNKNOWN_DESTINATION", `No virtual private gateway ${destination} in the topology.`);
@@ -420,8 +420,8 @@ function resolveDestination(index: IndexedTopology, destination: string | undefi
     if (endpoint.vpcEndpointType === "Gateway") {
       const service = index.topology.awsServices.find((s) => s.serviceName === endpoint.serviceName);
       const list = service?.prefixListId ?? index.topology.routeTables.flatMap((r) => r.routes).find((r) => r.gatewayId === destination && r.destinationPrefixListId)?.destinationPrefixListId;
-      const prefix = list ? index.prefixListPrefixes.get(list)?.[0] : service?.cidrBlocks[0] ? parseIpv4Cidr(service.cidrBlocks[0]) : undefined;
-      const ip = destinationIp ?? (prefix ? addressInPrefix(prefix, 10) : undefined);
+      const prefix = list ? index.prefixListPrefixes.get(list)?.[0] : service?.cidrBlocks[0] ? parseCidr(service.cidrBlocks[0]) : undefined;
+      const ip = destinationIp ?? (prefix ? addressInCidr(prefix, 10) : undefined);
       if (ip === undefined) return fail("INVALID_QUERY", `Give a destinationIp: the service of gateway endpoint ${destination} has no address ranges in the topology (add its prefix list).`);
       return { ref: { id: destination, type: "vpc-endpoint" }, ids: [destination], ip };
     }
@@ -433,7 +433,7 @@ function resolveDestination(index: IndexedTopology, destination: string | undefi
   if (destination.startsWith("onprem-")) {
     const network = index.onPremisesNetworks.get(destination);
     if (!network) return fail("UNKNOWN_DESTINATION", `No on-premises network ${destination} in the topology.`);
-    return { ref: { id: destination, type: "on-premises-network" }, ids: [destination], ip: destinationIp ?? (firstUsable(network.cidrBlocks[0]) as number) };
+    return { ref: { id: destination, type: "on-premises-network" }, ids: [destination], ip: destinationIp ?? (firstUsable(network.cidrBlocks[0]) as Ip) };
   }
   if (destination.startsWith("com.amazonaws.")) {
     // Private DNS: with an interface endpoint for the service in the source's VPC, the service name resolves to the endpoint.
@@ -444,9 +444,9 @@ function resolveDestination(index: IndexedTopology, destination: string | undefi
       if (iface) return { ref: { id: endpoint.vpcEndpointId, type: "vpc-endpoint" }, ids: [endpoint.vpcEndpointId, destination, iface.id], ip: iface.primaryIp };
     }
     const service = index.topology.awsServices.find((s) => s.serviceName === destination);
-    const prefix = service?.cidrBlocks[0] ? parseIpv4Cidr(service.cidrBlocks[0]) : service?.prefixListId ? index.prefixListPrefixes.get(service.prefixListId)?.[0] : undefined;
+    const prefix = service?.cidrBlocks[0] ? parseCidr(service.cidrBlocks[0]) : service?.prefixListId ? index.prefixListPrefixes.get(service.prefixListId)?.[0] : undefined;
     if (!prefix) return fail("UNKNOWN_DESTINATION", `No address ranges for ${destination} in the topology (add it to awsServices).`);
-    return { ref: { id: destination, type: "aws-service" }, ids: [destination], ip: destinationIp ?? addressInPrefix(prefix, 10) };
+    return { ref: { id: destination, type: "aws-service" }, ids: [destination], ip: destinationIp ?? addressInCidr(prefix, 10) };
   }
   return fail("UNKNOWN_DESTINATION", `Unknown destination "${destination}": give the id of an instance, network interface, subnet, internet gateway, VPC endpoint, VPN gateway, transit gateway, peering connection, NAT gateway, on-premises network or load balancer, "internet", an AWS service name, or only a destinationIp.`);
 }
@@ -474,8 +474,8 @@ function events(list: InterfaceEvent[], path: "forward" | "return"): TrafficEven
     direction: e.direction,
     action: e.action,
     protocol: e.packet.protocol,
-    sourceIp: formatIpv4(e.packet.srcIp),
-    destinationIp: formatIpv4(e.packet.dstIp),
+    sourceIp: formatIp(e.packet.srcIp),
+    destinationIp: formatIp(e.packet.dstIp),
     sourcePort: e.packet.srcPort,
     destinationPort: e.packet.dstPort,
   }));
@@ -509,8 +509,8 @@ export function analyzeTopologyInput(input: unknown, query: AnalysisQuery): Anal
 }
 
 export function analyzeIndexed(index: IndexedTopology, q: z.output<typeof analysisQuerySchema>): AnalysisResult {
-  const sourceIp = q.sourceIp !== undefined ? parseIpv4(q.sourceIp) : undefined;
-  const destinationIp = q.destinationIp !== undefined ? parseIpv4(q.destinationIp) : undefined;
+  const sourceIp = q.sourceIp !== undefined ? parseIp(q.sourceIp) : undefined;
+  const destinationIp = q.destinationIp !== undefined ? parseIp(q.destinationIp) : undefined;
   const start = resolveSource(index, q.source, sourceIp, q.destination);
   if ("ok" in start) return start;
   const destination = resolveDestination(index, q.destination, destinationIp, start);
@@ -529,8 +529,8 @@ export function analyzeIndexed(index: IndexedTopology, q: z.output<typeof analys
     source: start.ref,
     destination: destination.ref,
     protocol: protocolName(protocol),
-    sourceIp: formatIpv4(packet.srcIp),
-    destinationIp: formatIpv4(packet.dstIp),
+    sourceIp: formatIp(packet.srcIp),
+    destinationIp: formatIp(packet.dstIp),
     sourcePort: packet.srcPort,
     destinationPort: packet.dstPort,
   };
@@ -579,7 +579,7 @@ function finish(index: IndexedTopology, ctx: TraceContext, end: TraceEnd, sessio
   const back = newContext(index, true, replyTarget, session, reply);
   // The reply starts where the forward packet ended.
   const last = ctx.components[ctx.components.length - 1];
-  if (last) back.components.push({ sequenceNumber: 1, component: last.component, ...(last.hop !== undefined ? { hop: last.hop } : {}), ...(last.vpc ? { vpc: last.vpc } : {}), ...(last.subnet ? { subnet: last.subnet } : {}), outboundHeader: header(reply), note: `${last.component.id} replies to ${formatIpv4(reply.dstIp)}.` });
+  if (last) back.components.push({ sequenceNumber: 1, component: last.component, ...(last.hop !== undefined ? { hop: last.hop } : {}), ...(last.vpc ? { vpc: last.vpc } : {}), ...(last.subnet ? { subnet: last.subnet } : {}), outboundHeader: header(reply), note: `${last.component.id} replies to ${formatIp(reply.dstIp)}.` });
   const replyEnd = end.resume(back, reply);
   const found = replyEnd.kind !== "blocked";
   return {

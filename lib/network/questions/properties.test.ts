@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseIpv4Cidr, prefixesOverlap } from "../ip";
+import { parseCidr, cidrsOverlap } from "../ip";
 import { analyze, parseTopology, type AnalysisQuery, type Topology } from "../index";
 import { queryArbitrary, topologyArbitrary } from "../testing/arbitrary";
 import { threeTier } from "../testing/three-tier";
@@ -76,12 +76,12 @@ describe("evaluator invariants (fast-check)", () => {
       const candidates = before.routeTables.flatMap((rt, t) =>
         rt.routes.map((r, i) => ({ t, i, r, rt })).filter(({ r, rt: table }) => {
           if (!r.destinationCidrBlock || r.gatewayId === "local") return false;
-          const p = parseIpv4Cidr(r.destinationCidrBlock);
+          const p = parseCidr(r.destinationCidrBlock);
           if (!p) return false;
-          const others = table.routes.filter((o) => o !== r).map((o) => (o.destinationCidrBlock ? parseIpv4Cidr(o.destinationCidrBlock) : o.destinationPrefixListId ? parseIpv4Cidr("52.216.0.0/15") : undefined));
+          const others = table.routes.filter((o) => o !== r).map((o) => (o.destinationCidrBlock ? parseCidr(o.destinationCidrBlock) : o.destinationPrefixListId ? parseCidr("52.216.0.0/15") : undefined));
           const vpc = before.vpcs.find((v) => v.vpcId === table.vpcId);
-          const local = vpc ? parseIpv4Cidr(vpc.cidrBlock) : undefined;
-          return [...others, local].every((o) => o === undefined || !prefixesOverlap(o, p) || o.length > p.length);
+          const local = vpc ? parseCidr(vpc.cidrBlock) : undefined;
+          return [...others, local].every((o) => o === undefined || !cidrsOverlap(o, p) || o.length > p.length);
         }),
       );
       const chosen = candidates[pick % Math.max(candidates.length, 1)];

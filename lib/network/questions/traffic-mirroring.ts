@@ -1,4 +1,4 @@
-import { maskOf, parseIpv4, parseIpv4Cidr } from "../ip";
+import { cidrContains, parseIp, parseCidr } from "../ip";
 import type { Topology, TrafficMirrorFilterRule } from "../model/topology";
 import type { AnalysisSuccess, TrafficEvent } from "./analyze";
 
@@ -26,9 +26,9 @@ export interface MirroredPacket {
 }
 
 function inCidr(cidr: string, ipText: string): boolean {
-  const p = parseIpv4Cidr(cidr);
-  const ip = parseIpv4(ipText);
-  return p !== undefined && ip !== undefined && ((ip & maskOf(p.length)) >>> 0) === p.network;
+  const p = parseCidr(cidr);
+  const ip = parseIp(ipText);
+  return p !== undefined && ip !== undefined && cidrContains(p, ip);
 }
 
 function matches(rule: TrafficMirrorFilterRule, event: TrafficEvent): boolean {

@@ -1,5 +1,5 @@
 import { type CompiledRoute } from "../../forwarding/route-table";
-import { formatIpv4 } from "../../ip";
+import { formatIp, type Ip } from "../../ip";
 import { type IndexedInterface, type IndexedTopology } from "../../model/indexed-topology";
 import { type Packet, hasPorts, protocolName } from "../../packet";
 import { type ExplanationCode, blockKindOf } from "../explanations";
@@ -15,14 +15,14 @@ export interface Target {
   /** Component ids whose arrival counts as reaching the destination. */
   ids: ReadonlySet<string>;
   /** The destination address, when the destination is an address or an addressable resource. */
-  ip: number | undefined;
+  ip: Ip | undefined;
 }
 
 /** State a forward trace leaves for its reply: address translations to undo. */
 export interface Session {
-  nat: Map<string, { srcIp: number; srcPort: number | undefined }>;
-  loadBalancer: Map<string, { clientIp: number; clientPort: number | undefined; listenerIp: number; listenerPort: number | undefined; nodeIp: number; targetIp: number; preservesClientIp: boolean; viaEndpoint?: { iface: IndexedInterface; clientIp: number; clientPort: number | undefined; endpointIp: number } }>;
-  clientVpn: Map<string, { clientIp: number }>;
+  nat: Map<string, { srcIp: Ip; srcPort: number | undefined }>;
+  loadBalancer: Map<string, { clientIp: Ip; clientPort: number | undefined; listenerIp: Ip; listenerPort: number | undefined; nodeIp: Ip; targetIp: Ip; preservesClientIp: boolean; viaEndpoint?: { iface: IndexedInterface; clientIp: Ip; clientPort: number | undefined; endpointIp: Ip } }>;
+  clientVpn: Map<string, { clientIp: Ip }>;
 }
 
 export interface InterfaceEvent {
@@ -81,8 +81,8 @@ export function header(p: Packet): PacketHeader {
   const ports = (port: number | undefined) => (port === undefined || !hasPorts(p.protocol) ? [] : [{ from: port, to: port }]);
   return {
     protocol: protocolName(p.protocol),
-    sourceAddresses: [formatIpv4(p.srcIp)],
-    destinationAddresses: [formatIpv4(p.dstIp)],
+    sourceAddresses: [formatIp(p.srcIp)],
+    destinationAddresses: [formatIp(p.dstIp)],
     sourcePortRanges: ports(p.srcPort),
     destinationPortRanges: ports(p.dstPort),
   };
@@ -104,7 +104,7 @@ export function block(
     blockKind: blockKindOf(code, extra.direction),
     component,
     message,
-    packetField: { address: formatIpv4(ctx.lastPacket.dstIp), ...(ctx.lastPacket.dstPort !== undefined ? { port: ctx.lastPacket.dstPort } : {}), protocol: protocolName(ctx.lastPacket.protocol) },
+    packetField: { address: formatIp(ctx.lastPacket.dstIp), ...(ctx.lastPacket.dstPort !== undefined ? { port: ctx.lastPacket.dstPort } : {}), protocol: protocolName(ctx.lastPacket.protocol) },
     ...extra,
   };
   return { kind: "blocked", explanation };
@@ -175,7 +175,7 @@ export function guard(ctx: TraceContext, node: string, p: Packet): TraceEnd | un
 }
 
 /** A translation changed the destination address: the destination is now the translated address. */
-export function retarget(ctx: TraceContext, from: number, to: number): void {
+export function retarget(ctx: TraceContext, from: Ip, to: Ip): void {
   if (ctx.target.ip === from) ctx.target = { ...ctx.target, ip: to };
 }
 

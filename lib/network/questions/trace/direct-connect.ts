@@ -1,5 +1,5 @@
 import { type LearnedRoute, vpnProblem } from "../../forwarding/vpn";
-import { formatIpv4, parseIpv4Cidr, prefixContains } from "../../ip";
+import { formatIp, parseCidr, cidrContains } from "../../ip";
 import { type IndexedTopology, vpcContains } from "../../model/indexed-topology";
 import { type OnPremisesNetwork } from "../../model/topology";
 import { type Packet } from "../../packet";
@@ -30,7 +30,7 @@ export function startFromOnPremises(index: IndexedTopology, network: OnPremisesN
       if (vif.virtualInterfaceType === "public") {
         const index = c.index;
         if (index.awsServiceTable.lookup(p.dstIp) || index.publicIpOwner.has(p.dstIp)) return onTheInternet(c, p);
-        return block(c, "NO_ROUTE_TO_DESTINATION", { id: vif.virtualInterfaceId, type: "direct-connect-virtual-interface" }, `${vif.virtualInterfaceId} is a public virtual interface: it reaches AWS public services and public IP addresses in AWS, not ${formatIpv4(p.dstIp)}.`, { documentation: DOCS.directConnect });
+        return block(c, "NO_ROUTE_TO_DESTINATION", { id: vif.virtualInterfaceId, type: "direct-connect-virtual-interface" }, `${vif.virtualInterfaceId} is a public virtual interface: it reaches AWS public services and public IP addresses in AWS, not ${formatIp(p.dstIp)}.`, { documentation: DOCS.directConnect });
       }
       if (vif.virtualGatewayId) return vpnGatewayIngress(c, vif.virtualGatewayId, p, source);
       if (vif.directConnectGatewayId) return directConnectGatewayIngress(c, vif.directConnectGatewayId, p, source);
@@ -67,8 +67,8 @@ export function directConnectGatewayIngress(ctx: TraceContext, dxgwId: string, p
     if (association.associationState !== "associated") continue;
     const gw = association.associatedGateway;
     // On premises learns only the allowed prefixes of a transit gateway association.
-    const allowed = association.allowedPrefixesToDirectConnectGateway.map((a) => parseIpv4Cidr(a.cidr)).filter((x) => x !== undefined);
-    const permitted = allowed.length === 0 || allowed.some((q) => prefixContains(q, p.dstIp));
+    const allowed = association.allowedPrefixesToDirectConnectGateway.map((a) => parseCidr(a.cidr)).filter((x) => x !== undefined);
+    const permitted = allowed.length === 0 || allowed.some((q) => cidrContains(q, p.dstIp));
     if (gw.type === "virtualPrivateGateway") {
       const vgw = index.vpnGateways.get(gw.id);
       const vpcId = vgw?.vpcAttachments.find((a) => a.state === "attached")?.vpcId;
@@ -76,9 +76,9 @@ export function directConnectGatewayIngress(ctx: TraceContext, dxgwId: string, p
     } else {
       const attachment = (index.tgwAttachmentsByResource.get(`${gw.id}|${dxgwId}`) ?? [])[0];
       if (!attachment) continue;
-      if (!permitted) return block(ctx, "DX_PREFIX_NOT_ALLOWED", ref, `${formatIpv4(p.dstIp)} is not in the allowed prefixes of the association between ${dxgwId} and ${gw.id}, so on premises has no route to it.`, { documentation: "https://docs.aws.amazon.com/directconnect/latest/UserGuide/allowed-to-prefixes.html" });
+      if (!permitted) return block(ctx, "DX_PREFIX_NOT_ALLOWED", ref, `${formatIp(p.dstIp)} is not in the allowed prefixes of the association between ${dxgwId} and ${gw.id}, so on premises has no route to it.`, { documentation: "https://docs.aws.amazon.com/directconnect/latest/UserGuide/allowed-to-prefixes.html" });
       return transitGateway(ctx, gw.id, attachment, p);
     }
   }
-  return block(ctx, "NO_ROUTE_TO_DESTINATION", ref, `Direct Connect gateway ${dxgwId} is associated with no gateway whose network holds ${formatIpv4(p.dstIp)}.`, { documentation: DOCS.directConnect });
+  return block(ctx, "NO_ROUTE_TO_DESTINATION", ref, `Direct Connect gateway ${dxgwId} is associated with no gateway whose network holds ${formatIp(p.dstIp)}.`, { documentation: DOCS.directConnect });
 }

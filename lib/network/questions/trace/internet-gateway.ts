@@ -1,4 +1,4 @@
-import { formatIpv4, parseIpv4Cidr, prefixContains } from "../../ip";
+import { formatIp, parseCidr, cidrContains, type Ip } from "../../ip";
 import { type Packet } from "../../packet";
 import { type ComponentRef } from "../path-component";
 import { DOCS, type Entry, type TraceContext, type TraceEnd, add, block, guard, header, interfaceRef, nameOf, reached, retarget, vpcRef } from "./context";
@@ -26,12 +26,12 @@ export function internetGatewayEgress(ctx: TraceContext, igwId: string, vpcId: s
       ref,
       sender?.kind === "nat-gateway" && sender.ownerId && index.natGateways.get(sender.ownerId)?.connectivityType === "private"
         ? `${sender.ownerId} is a private NAT gateway: it has no Elastic IP, so the internet gateway drops its traffic. Private NAT gateways connect to other VPCs and on-premises networks; use a public NAT gateway for the internet.`
-        : `${formatIpv4(p.srcIp)}${sender ? ` (${interfaceRef(index, sender).id})` : ""} has no public or Elastic IP address. An internet gateway only translates addresses that have one, so the packet cannot reach the internet. Use a NAT gateway for private instances.`,
+        : `${formatIp(p.srcIp)}${sender ? ` (${interfaceRef(index, sender).id})` : ""} has no public or Elastic IP address. An internet gateway only translates addresses that have one, so the packet cannot reach the internet. Use a NAT gateway for private instances.`,
       { direction: "ingress", vpc: vpcRef(index, vpcId), documentation: DOCS.internetGateway },
     );
   }
   const q: Packet = { ...p, srcIp: publicIp };
-  add(ctx, { component: ref, hop: igwId, vpc: vpcRef(index, vpcId), inboundHeader: header(p), outboundHeader: header(q), note: `Internet gateway ${igwId} translates the source ${formatIpv4(p.srcIp)} to its public address ${formatIpv4(publicIp)}.` });
+  add(ctx, { component: ref, hop: igwId, vpc: vpcRef(index, vpcId), inboundHeader: header(p), outboundHeader: header(q), note: `Internet gateway ${igwId} translates the source ${formatIp(p.srcIp)} to its public address ${formatIp(publicIp)}.` });
   if (reached(ctx, igwId)) {
     ctx.lastPacket = q;
     return { kind: "accepted", resume: (c, reply) => internetGatewayIngress(c, igwId, reply) };
@@ -47,17 +47,17 @@ export function onTheInternet(ctx: TraceContext, p: Packet): TraceEnd {
   const owner = index.publicIpOwner.get(p.dstIp);
   if (owner) {
     const igw = index.internetGatewayOfVpc.get(owner.iface.vpcId);
-    if (!igw) return block(ctx, "NO_ROUTE_TO_DESTINATION", { id: "internet", type: "internet" }, `${formatIpv4(p.dstIp)} belongs to ${interfaceRef(index, owner.iface).id}, but its VPC ${owner.iface.vpcId} has no internet gateway, so the internet cannot reach it.`, { documentation: DOCS.internetGateway });
+    if (!igw) return block(ctx, "NO_ROUTE_TO_DESTINATION", { id: "internet", type: "internet" }, `${formatIp(p.dstIp)} belongs to ${interfaceRef(index, owner.iface).id}, but its VPC ${owner.iface.vpcId} has no internet gateway, so the internet cannot reach it.`, { documentation: DOCS.internetGateway });
     return internetGatewayIngress(ctx, igw.internetGatewayId, p);
   }
   const carrier = index.carrierIpOwner.get(p.dstIp);
   if (carrier) {
     if (!ctx.reply) {
       const cagw = [...index.carrierGateways.values()].find((g) => g.vpcId === carrier.iface.vpcId);
-      return block(ctx, "CARRIER_GATEWAY_NO_INBOUND", { id: cagw?.carrierGatewayId ?? carrier.iface.vpcId, type: "carrier-gateway" }, `${formatIpv4(p.dstIp)} is a carrier IP in a Wavelength Zone. A carrier gateway admits no connection initiated from the internet, only from the carrier network.`, { direction: "ingress", documentation: DOCS.carrierGateway });
+      return block(ctx, "CARRIER_GATEWAY_NO_INBOUND", { id: cagw?.carrierGatewayId ?? carrier.iface.vpcId, type: "carrier-gateway" }, `${formatIp(p.dstIp)} is a carrier IP in a Wavelength Zone. A carrier gateway admits no connection initiated from the internet, only from the carrier network.`, { direction: "ingress", documentation: DOCS.carrierGateway });
     }
     const q: Packet = { ...p, dstIp: carrier.privateIp };
-    add(ctx, { component: { id: "carrier-network", type: "internet" }, hop: "internet", inboundHeader: header(p), outboundHeader: header(q), note: `The carrier gateway translates the reply to ${formatIpv4(q.dstIp)}.` });
+    add(ctx, { component: { id: "carrier-network", type: "internet" }, hop: "internet", inboundHeader: header(p), outboundHeader: header(q), note: `The carrier gateway translates the reply to ${formatIp(q.dstIp)}.` });
     return deliverLocal(ctx, carrier.iface.vpcId, q, { kind: "gateway", via: "internet-gateway", id: "carrier" }, true);
   }
   const service = index.awsServiceTable.lookup(p.dstIp)?.values[0];
@@ -68,17 +68,17 @@ export function onTheInternet(ctx: TraceContext, p: Packet): TraceEnd {
   }
   if (isPrivateAddress(p.dstIp)) {
     add(ctx, { component: { id: "internet", type: "internet" }, hop: "internet", note: `The packet is on the internet.` });
-    return block(ctx, "INTERNET_UNROUTABLE_ADDRESS", { id: "internet", type: "internet" }, `${formatIpv4(p.dstIp)} is a private address: the internet does not route it, so a private address is only reachable from inside its network.`);
+    return block(ctx, "INTERNET_UNROUTABLE_ADDRESS", { id: "internet", type: "internet" }, `${formatIp(p.dstIp)} is a private address: the internet does not route it, so a private address is only reachable from inside its network.`);
   }
-  add(ctx, { component: { id: "internet", type: "internet" }, hop: "internet", note: `The packet travels on the internet to ${formatIpv4(p.dstIp)}.` });
+  add(ctx, { component: { id: "internet", type: "internet" }, hop: "internet", note: `The packet travels on the internet to ${formatIp(p.dstIp)}.` });
   if (reached(ctx, "internet") || (ctx.reply && ctx.target.ip === p.dstIp)) return { kind: "accepted", resume: (c, reply) => onTheInternet(c, reply) };
   return { kind: "exits-network", resume: (c, reply) => onTheInternet(c, reply) };
 }
 
-export const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"].map((c) => parseIpv4Cidr(c)).filter((x) => x !== undefined);
+export const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"].map((c) => parseCidr(c)).filter((x) => x !== undefined);
 
-export function isPrivateAddress(ip: number): boolean {
-  return PRIVATE_RANGES.some((p) => prefixContains(p, ip));
+export function isPrivateAddress(ip: Ip): boolean {
+  return PRIVATE_RANGES.some((p) => cidrContains(p, ip));
 }
 
 /** In through an internet gateway: public address → private address, then the gateway's edge route table or the local route. */
@@ -91,11 +91,11 @@ export function internetGatewayIngress(ctx: TraceContext, igwId: string, p: Pack
   const owner = index.publicIpOwner.get(p.dstIp);
   if (!owner || owner.iface.vpcId !== vpcId) {
     add(ctx, { component: ref, hop: igwId, vpc: vpcRef(index, vpcId), note: `The packet reaches internet gateway ${igwId}.` });
-    return block(ctx, "NO_PUBLIC_IP_ADDRESS", ref, `No interface in ${vpcId} has the public address ${formatIpv4(p.dstIp)}, so internet gateway ${igwId} has nothing to translate it to. Instances need a public or Elastic IP to be reached from the internet.`, { direction: "ingress", vpc: vpcRef(index, vpcId), documentation: DOCS.internetGateway });
+    return block(ctx, "NO_PUBLIC_IP_ADDRESS", ref, `No interface in ${vpcId} has the public address ${formatIp(p.dstIp)}, so internet gateway ${igwId} has nothing to translate it to. Instances need a public or Elastic IP to be reached from the internet.`, { direction: "ingress", vpc: vpcRef(index, vpcId), documentation: DOCS.internetGateway });
   }
   const q: Packet = { ...p, dstIp: owner.privateIp };
   retarget(ctx, p.dstIp, q.dstIp);
-  add(ctx, { component: ref, hop: igwId, vpc: vpcRef(index, vpcId), inboundHeader: header(p), outboundHeader: header(q), note: `Internet gateway ${igwId} translates the destination ${formatIpv4(p.dstIp)} to the private address ${formatIpv4(q.dstIp)}.` });
+  add(ctx, { component: ref, hop: igwId, vpc: vpcRef(index, vpcId), inboundHeader: header(p), outboundHeader: header(q), note: `Internet gateway ${igwId} translates the destination ${formatIp(p.dstIp)} to the private address ${formatIp(q.dstIp)}.` });
   const entry: Entry = { kind: "gateway", via: "internet-gateway", id: igwId };
   const edge = index.edgeRouteTable.get(igwId);
   if (edge) return routeFromTable(ctx, edge, vpcId, q, entry);

@@ -1,4 +1,4 @@
-import { formatIpv4, parseIpv4Cidr } from "../../ip";
+import { formatIp, parseCidr, type Ip } from "../../ip";
 import { type IndexedInterface } from "../../model/indexed-topology";
 import { type Packet, hasPorts, protocolName } from "../../packet";
 import { type ComponentRef } from "../path-component";
@@ -10,7 +10,7 @@ import { interfaceEgress } from "./network-interface";
  */
 
 /** An ELBv2 load balancer node: a listener on the port, a target group, a healthy target, a new connection to it. */
-export function loadBalancer(ctx: TraceContext, lbArn: string, iface: IndexedInterface, p: Packet, viaEndpoint?: { iface: IndexedInterface; clientIp: number; clientPort: number | undefined; endpointIp: number }): TraceEnd {
+export function loadBalancer(ctx: TraceContext, lbArn: string, iface: IndexedInterface, p: Packet, viaEndpoint?: { iface: IndexedInterface; clientIp: Ip; clientPort: number | undefined; endpointIp: Ip }): TraceEnd {
   const index = ctx.index;
   const lb = index.loadBalancers.get(lbArn);
   const ref: ComponentRef = { id: lbArn, arn: lbArn, type: "load-balancer", ...(lb ? { name: lb.loadBalancerName } : {}) };
@@ -24,11 +24,11 @@ export function loadBalancer(ctx: TraceContext, lbArn: string, iface: IndexedInt
       const q: Packet = { ...p, srcIp: v.endpointIp, dstIp: v.clientIp, dstPort: v.clientPort };
       add(ctx, { ...base, inboundHeader: header(p), outboundHeader: header(q), note: `${lb.loadBalancerName} returns the reply through PrivateLink to the endpoint.` });
       const endpointRef = interfaceRef(index, v.iface);
-      add(ctx, { component: endpointRef, hop: hopOf(v.iface), subnet: subnetRef(index, v.iface.subnetId), vpc: vpcRef(index, v.iface.vpcId), outboundHeader: header(q), note: `Endpoint ${endpointRef.id} sends the reply to ${formatIpv4(q.dstIp)}.` });
+      add(ctx, { component: endpointRef, hop: hopOf(v.iface), subnet: subnetRef(index, v.iface.subnetId), vpc: vpcRef(index, v.iface.vpcId), outboundHeader: header(q), note: `Endpoint ${endpointRef.id} sends the reply to ${formatIp(q.dstIp)}.` });
       return interfaceEgress(ctx, v.iface, q);
     }
     const q: Packet = { ...p, srcIp: session.listenerIp, srcPort: session.listenerPort, dstIp: session.clientIp, dstPort: session.clientPort };
-    add(ctx, { ...base, inboundHeader: header(p), outboundHeader: header(q), note: `${lb.loadBalancerName} returns the reply to the client ${formatIpv4(q.dstIp)}.` });
+    add(ctx, { ...base, inboundHeader: header(p), outboundHeader: header(q), note: `${lb.loadBalancerName} returns the reply to the client ${formatIp(q.dstIp)}.` });
     return interfaceEgress(ctx, iface, q);
   }
   if (lb.state !== "active" && lb.state !== "active_impaired") return block(ctx, "BAD_STATE", ref, `Load balancer ${lb.loadBalancerName} is ${lb.state}.`);
@@ -50,11 +50,11 @@ export function loadBalancer(ctx: TraceContext, lbArn: string, iface: IndexedInt
     return block(ctx, "ELBV2_LISTENER_HAS_NO_TG", ref, `Listener ${listener.port} of ${lb.loadBalancerName} forwards to no target group in the topology.`, { documentation: DOCS.elb });
   }
   // Targets: healthy ones; when none is healthy the load balancer fails open to all of them.
-  type Candidate = { id: string; iface: IndexedInterface; ip: number; port: number; zone: string | undefined };
+  type Candidate = { id: string; iface: IndexedInterface; ip: Ip; port: number; zone: string | undefined };
   const all: (Candidate & { healthy: boolean })[] = [];
   for (const t of [...group.targets].sort((a, b) => a.id.localeCompare(b.id))) {
     const targetIface = group.targetType === "instance" ? index.interfacesOfInstance.get(t.id)?.[0] : undefined;
-    const ip = targetIface ? targetIface.primaryIp : group.targetType === "ip" ? parseIpv4Cidr(`${t.id}/32`)?.network : undefined;
+    const ip = targetIface ? targetIface.primaryIp : group.targetType === "ip" ? parseCidr(`${t.id}/32`)?.network : undefined;
     if (ip === undefined) continue;
     const owner = targetIface ?? index.interfaceByPrivateIp.get(group.vpcId ?? lb.vpcId)?.get(ip);
     if (!owner) continue;
@@ -103,8 +103,8 @@ export function loadBalancer(ctx: TraceContext, lbArn: string, iface: IndexedInt
     inboundHeader: header(p),
     outboundHeader: header(q),
     loadBalancerListener: listenerDetail,
-    loadBalancerTarget: { id: chosen.id, address: formatIpv4(chosen.ip), port: chosen.port, ...(chosen.zone ? { availabilityZone: chosen.zone } : {}) },
-    note: `Listener ${listener.port} of ${lb.loadBalancerName} forwards to target ${chosen.id} (${formatIpv4(chosen.ip)}:${chosen.port})${healthy.length === 0 ? ", failing open because no target is healthy" : ""}.`,
+    loadBalancerTarget: { id: chosen.id, address: formatIp(chosen.ip), port: chosen.port, ...(chosen.zone ? { availabilityZone: chosen.zone } : {}) },
+    note: `Listener ${listener.port} of ${lb.loadBalancerName} forwards to target ${chosen.id} (${formatIp(chosen.ip)}:${chosen.port})${healthy.length === 0 ? ", failing open because no target is healthy" : ""}.`,
   });
   return interfaceEgress(ctx, iface, q);
 }

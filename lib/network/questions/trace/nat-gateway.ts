@@ -1,4 +1,4 @@
-import { formatIpv4 } from "../../ip";
+import { formatIp } from "../../ip";
 import { type IndexedInterface } from "../../model/indexed-topology";
 import { ICMP, type Packet, TCP, UDP, protocolName } from "../../packet";
 import { type ComponentRef } from "../path-component";
@@ -27,7 +27,7 @@ export function natGateway(ctx: TraceContext, natId: string, iface: IndexedInter
     }
     const q: Packet = { ...p, srcIp: iface.primaryIp };
     ctx.session.nat.set(natId, { srcIp: p.srcIp, srcPort: p.srcPort });
-    add(ctx, { ...base, inboundHeader: header(p), outboundHeader: header(q), note: `NAT gateway ${natId} (${nat.connectivityType}) replaces the source ${formatIpv4(p.srcIp)} with its own address ${formatIpv4(q.srcIp)}.` });
+    add(ctx, { ...base, inboundHeader: header(p), outboundHeader: header(q), note: `NAT gateway ${natId} (${nat.connectivityType}) replaces the source ${formatIp(p.srcIp)} with its own address ${formatIp(q.srcIp)}.` });
     return subnetEgress(ctx, nat.subnetId, q, iface);
   }
   if (reached(ctx, natId) && iface.privateIps.includes(p.dstIp)) {
@@ -40,6 +40,6 @@ export function natGateway(ctx: TraceContext, natId: string, iface: IndexedInter
     return block(ctx, "NAT_GATEWAY_NO_INBOUND", ref, `NAT gateway ${natId} has no connection this packet belongs to, so it drops it.`, { direction: "ingress", documentation: DOCS.natGateway });
   }
   const q: Packet = { ...p, dstIp: original.srcIp, dstPort: original.srcPort };
-  add(ctx, { ...base, inboundHeader: header(p), outboundHeader: header(q), note: `NAT gateway ${natId} matches the reply to its connection and sends it back to ${formatIpv4(q.dstIp)}.` });
+  add(ctx, { ...base, inboundHeader: header(p), outboundHeader: header(q), note: `NAT gateway ${natId} matches the reply to its connection and sends it back to ${formatIp(q.dstIp)}.` });
   return subnetEgress(ctx, nat.subnetId, q, iface);
 }

@@ -1,6 +1,6 @@
 import { describeSecurityGroupRule, evaluateSecurityGroups } from "../../filters/security-group";
 import { lookupRoute } from "../../forwarding/route-table";
-import { formatIpv4 } from "../../ip";
+import { formatIp } from "../../ip";
 import { type IndexedInterface } from "../../model/indexed-topology";
 import { type Packet, hasPorts, protocolName } from "../../packet";
 import { clientVpnReturn } from "./client-vpn";
@@ -32,7 +32,7 @@ export function interfaceEgress(ctx: TraceContext, iface: IndexedInterface, sent
         ctx,
         "ENI_SG_RULES_MISMATCH",
         { id: verdict.groupIds[0] ?? iface.id, type: "security-group" },
-        `No outbound rule of ${verdict.groupIds.join(", ")} on ${ref.id} allows ${protocolName(p.protocol)}${hasPorts(p.protocol) ? ` port ${p.dstPort}` : ""} to ${formatIpv4(p.dstIp)}. Security groups deny whatever no rule allows.`,
+        `No outbound rule of ${verdict.groupIds.join(", ")} on ${ref.id} allows ${protocolName(p.protocol)}${hasPorts(p.protocol) ? ` port ${p.dstPort}` : ""} to ${formatIp(p.dstIp)}. Security groups deny whatever no rule allows.`,
         { direction: "egress", securityGroups: verdict.groupIds.map((id) => ({ id, type: "security-group" as const })), subnet: subnetRef(ctx.index, iface.subnetId), vpc: vpcRef(ctx.index, iface.vpcId), documentation: DOCS.securityGroups },
       );
     }
@@ -73,7 +73,7 @@ export function interfaceIngress(ctx: TraceContext, iface: IndexedInterface, p: 
         ctx,
         "ENI_SG_RULES_MISMATCH",
         { id: verdict.groupIds[0] ?? iface.id, type: "security-group" },
-        `No inbound rule of ${verdict.groupIds.join(", ")} on ${ref.id} allows ${protocolName(p.protocol)}${hasPorts(p.protocol) ? ` port ${p.dstPort}` : ""} from ${formatIpv4(p.srcIp)}. Security groups deny whatever no rule allows.`,
+        `No inbound rule of ${verdict.groupIds.join(", ")} on ${ref.id} allows ${protocolName(p.protocol)}${hasPorts(p.protocol) ? ` port ${p.dstPort}` : ""} from ${formatIp(p.srcIp)}. Security groups deny whatever no rule allows.`,
         { direction: "ingress", securityGroups: verdict.groupIds.map((id) => ({ id, type: "security-group" as const })), subnet: subnetRef(index, iface.subnetId), vpc: vpcRef(index, iface.vpcId), documentation: DOCS.securityGroups },
       );
     }
@@ -89,7 +89,7 @@ export function interfaceIngress(ctx: TraceContext, iface: IndexedInterface, p: 
   const natSession = ctx.session.nat.get(iface.id);
   if (ctx.reply && ownsDestination && natSession) {
     const q: Packet = { ...p, dstIp: natSession.srcIp, dstPort: natSession.srcPort };
-    add(ctx, { component: ref, hop: hopOf(iface), inboundHeader: header(p), outboundHeader: header(q), subnet: subnetRef(index, iface.subnetId), vpc: vpcRef(index, iface.vpcId), note: `${ref.id} (NAT instance) translates the reply back to ${formatIpv4(q.dstIp)}.` });
+    add(ctx, { component: ref, hop: hopOf(iface), inboundHeader: header(p), outboundHeader: header(q), subnet: subnetRef(index, iface.subnetId), vpc: vpcRef(index, iface.vpcId), note: `${ref.id} (NAT instance) translates the reply back to ${formatIp(q.dstIp)}.` });
     return interfaceEgress(ctx, iface, q);
   }
 
@@ -107,17 +107,17 @@ export function interfaceIngress(ctx: TraceContext, iface: IndexedInterface, p: 
       outboundHeader: header(q),
       subnet: subnetRef(index, iface.subnetId),
       vpc: vpcRef(index, iface.vpcId),
-      note: masquerade ? `${ref.id} acts as a NAT instance: it replaces the source address with its own, ${formatIpv4(q.srcIp)}.` : `${ref.id} forwards the packet (source/destination check disabled).`,
+      note: masquerade ? `${ref.id} acts as a NAT instance: it replaces the source address with its own, ${formatIp(q.srcIp)}.` : `${ref.id} forwards the packet (source/destination check disabled).`,
     });
     return interfaceEgress(ctx, iface, q);
   }
 
   add(ctx, { component: ref, hop: hopOf(iface), inboundHeader: header(p), subnet: subnetRef(index, iface.subnetId), vpc: vpcRef(index, iface.vpcId), note: `${ref.id} receives the packet.` });
   if (!ownsDestination) {
-    return block(ctx, "NO_DESTINATION_OWNER", ref, `${ref.id} received a packet for ${formatIpv4(p.dstIp)}, which is not one of its addresses.`);
+    return block(ctx, "NO_DESTINATION_OWNER", ref, `${ref.id} received a packet for ${formatIp(p.dstIp)}, which is not one of its addresses.`);
   }
   if (ctx.target.ip !== undefined && ctx.target.ip !== p.dstIp && !reached(ctx, ref.id) && !reached(ctx, iface.id)) {
-    return block(ctx, "NO_DESTINATION_OWNER", ref, `The packet reached ${ref.id}, not the destination ${formatIpv4(ctx.target.ip)}.`);
+    return block(ctx, "NO_DESTINATION_OWNER", ref, `The packet reached ${ref.id}, not the destination ${formatIp(ctx.target.ip)}.`);
   }
   return { kind: "accepted", resume: (c, reply) => interfaceEgress(c, iface, reply) };
 }

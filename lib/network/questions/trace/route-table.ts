@@ -1,6 +1,6 @@
 import { evaluateNetworkAcl } from "../../filters/network-acl";
 import { lookupRoute } from "../../forwarding/route-table";
-import { formatIpv4, prefixContains } from "../../ip";
+import { formatIp, cidrContains } from "../../ip";
 import { type IndexedInterface, subnetOfIp, vpcContains } from "../../model/indexed-topology";
 import { type RouteTable } from "../../model/topology";
 import { type Packet } from "../../packet";
@@ -25,7 +25,7 @@ export function subnetEgress(ctx: TraceContext, subnetId: string, p: Packet, fro
   const subnet = index.subnets.get(subnetId);
   if (!subnet) return block(ctx, "BAD_STATE", { id: subnetId, type: "subnet" }, `Subnet ${subnetId} is not in the topology.`);
   const prefix = index.subnetPrefix.get(subnetId);
-  if (prefix && prefixContains(prefix, p.dstIp)) {
+  if (prefix && cidrContains(prefix, p.dstIp)) {
     const owner = index.interfaceByPrivateIp.get(subnet.vpcId)?.get(p.dstIp);
     const rt = index.routeTableOfSubnet.get(subnetId);
     const route = rt ? lookupRoute(index, rt, p.dstIp) : undefined;
@@ -64,7 +64,7 @@ export function routeFromTable(ctx: TraceContext, rt: RouteTable, vpcId: string,
   const rtRef: ComponentRef = { id: rt.routeTableId, type: "route-table", ...nameOf(rt.tags) };
   const route = lookupRoute(index, rt, p.dstIp);
   if (!route) {
-    return block(ctx, "NO_ROUTE_TO_DESTINATION", rtRef, `Route table ${rt.routeTableId} has no route that matches ${formatIpv4(p.dstIp)}, so the VPC router drops the packet.`, {
+    return block(ctx, "NO_ROUTE_TO_DESTINATION", rtRef, `Route table ${rt.routeTableId} has no route that matches ${formatIp(p.dstIp)}, so the VPC router drops the packet.`, {
       routeTable: rtRef,
       vpc: vpcRef(index, vpcId),
       documentation: DOCS.routeTables,
@@ -75,7 +75,7 @@ export function routeFromTable(ctx: TraceContext, rt: RouteTable, vpcId: string,
     const dropped = transitGatewayZoneBlock(ctx, route.target.id, vpcId, entry);
     if (dropped) return dropped;
   }
-  add(ctx, { component: rtRef, hop: vpcId, routeTableRoute: detail, vpc: vpcRef(index, vpcId), note: `Route table ${rt.routeTableId}: the most specific route for ${formatIpv4(p.dstIp)} is ${route.destination} → ${targetText(route)}.` });
+  add(ctx, { component: rtRef, hop: vpcId, routeTableRoute: detail, vpc: vpcRef(index, vpcId), note: `Route table ${rt.routeTableId}: the most specific route for ${formatIp(p.dstIp)} is ${route.destination} → ${targetText(route)}.` });
   // A reply to a query that started at the VPC router is home once the router has it.
   if (ctx.reply && reached(ctx, vpcId)) return { kind: "accepted", resume: (c, reply) => startFromVpcRouter(c, vpcId, reply) };
   if (route.route.state === "blackhole") {
@@ -134,21 +134,21 @@ export function routeFromTable(ctx: TraceContext, rt: RouteTable, vpcId: string,
 export function deliverLocal(ctx: TraceContext, vpcId: string, p: Packet, entry: Entry, announce: boolean): TraceEnd {
   const index = ctx.index;
   if (announce) {
-    const prefix = (index.vpcPrefixes.get(vpcId) ?? []).find((q) => prefixContains(q, p.dstIp));
+    const prefix = (index.vpcPrefixes.get(vpcId) ?? []).find((q) => cidrContains(q, p.dstIp));
     add(ctx, {
       component: vpcRef(index, vpcId),
       hop: vpcId,
       vpc: vpcRef(index, vpcId),
-      ...(prefix ? { routeTableRoute: { destinationCidr: `${formatIpv4(prefix.network)}/${prefix.length}`, gatewayId: "local", origin: "CreateRouteTable", state: "active" } } : {}),
+      ...(prefix ? { routeTableRoute: { destinationCidr: `${formatIp(prefix.network)}/${prefix.length}`, gatewayId: "local", origin: "CreateRouteTable", state: "active" } } : {}),
       note: `The router of ${vpcId} delivers the packet within the VPC (local route).`,
     });
   }
   if (!vpcContains(index, vpcId, p.dstIp)) {
-    return block(ctx, "NO_ROUTE_TO_DESTINATION", vpcRef(index, vpcId), `${formatIpv4(p.dstIp)} is not inside ${vpcId}'s CIDR blocks, and traffic that arrives from outside is only delivered inside the VPC.`, { vpc: vpcRef(index, vpcId), documentation: DOCS.routeTables });
+    return block(ctx, "NO_ROUTE_TO_DESTINATION", vpcRef(index, vpcId), `${formatIp(p.dstIp)} is not inside ${vpcId}'s CIDR blocks, and traffic that arrives from outside is only delivered inside the VPC.`, { vpc: vpcRef(index, vpcId), documentation: DOCS.routeTables });
   }
   const subnet = subnetOfIp(index, vpcId, p.dstIp);
   if (!subnet) {
-    return block(ctx, "NO_SUBNET_FOR_ADDRESS", vpcRef(index, vpcId), `${formatIpv4(p.dstIp)} is inside ${vpcId} but in none of its subnets, so the local route has nowhere to deliver it.`, { vpc: vpcRef(index, vpcId), documentation: DOCS.routeTables });
+    return block(ctx, "NO_SUBNET_FOR_ADDRESS", vpcRef(index, vpcId), `${formatIp(p.dstIp)} is inside ${vpcId} but in none of its subnets, so the local route has nowhere to deliver it.`, { vpc: vpcRef(index, vpcId), documentation: DOCS.routeTables });
   }
   return subnetIngress(ctx, subnet.subnetId, p, entry, undefined);
 }
@@ -185,7 +185,7 @@ export function subnetIngress(ctx: TraceContext, subnetId: string, p: Packet, en
   if (to) return interfaceIngress(ctx, to.iface, p, to.middlebox);
   const owner = index.interfaceByPrivateIp.get(subnet.vpcId)?.get(p.dstIp);
   if (!owner) {
-    return block(ctx, "NO_DESTINATION_OWNER", subnetRef(index, subnetId), `No network interface in ${subnetId} has the address ${formatIpv4(p.dstIp)}, so nothing receives the packet.`, { subnet: subnetRef(index, subnetId), vpc: vpcRef(index, subnet.vpcId) });
+    return block(ctx, "NO_DESTINATION_OWNER", subnetRef(index, subnetId), `No network interface in ${subnetId} has the address ${formatIp(p.dstIp)}, so nothing receives the packet.`, { subnet: subnetRef(index, subnetId), vpc: vpcRef(index, subnet.vpcId) });
   }
   return interfaceIngress(ctx, owner, p, false);
 }

@@ -1,6 +1,6 @@
 import { associatedRouteTable, lookupTgwRoute, tgwAttachment } from "../../forwarding/transit-gateway";
 import { directConnectRoutes, isVpnUp, networksOfVpn } from "../../forwarding/vpn";
-import { formatIpv4 } from "../../ip";
+import { formatIp } from "../../ip";
 import { subnetOfIp } from "../../model/indexed-topology";
 import { type TransitGatewayAttachment, type TransitGatewayRouteTable } from "../../model/topology";
 import { type Packet } from "../../packet";
@@ -67,8 +67,8 @@ export function transitGatewayRoute(ctx: TraceContext, tgwId: string, table: Tra
   const tableRef: ComponentRef = { id: table.transitGatewayRouteTableId, type: "transit-gateway-route-table" };
   const route = lookupTgwRoute(index, table, p.dstIp);
   if (!route) {
-    add(ctx, { component: ref, hop: tgwId, ...(ingressId ? { attachedTo: { id: ingressId, type: "transit-gateway-attachment" as const } } : {}), note: `Transit gateway ${tgwId} looks up ${formatIpv4(p.dstIp)} in ${table.transitGatewayRouteTableId}.` });
-    return block(ctx, "NO_ROUTE_TO_DESTINATION", tableRef, `Transit gateway route table ${table.transitGatewayRouteTableId} (associated with the attachment the packet came in through) has no route to ${formatIpv4(p.dstIp)}.`, { transitGatewayRouteTable: tableRef, documentation: DOCS.tgwRouteTables });
+    add(ctx, { component: ref, hop: tgwId, ...(ingressId ? { attachedTo: { id: ingressId, type: "transit-gateway-attachment" as const } } : {}), note: `Transit gateway ${tgwId} looks up ${formatIp(p.dstIp)} in ${table.transitGatewayRouteTableId}.` });
+    return block(ctx, "NO_ROUTE_TO_DESTINATION", tableRef, `Transit gateway route table ${table.transitGatewayRouteTableId} (associated with the attachment the packet came in through) has no route to ${formatIp(p.dstIp)}.`, { transitGatewayRouteTable: tableRef, documentation: DOCS.tgwRouteTables });
   }
   const detail = {
     ...(route.destination.startsWith("pl-") ? { prefixListId: route.destination } : { destinationCidr: route.destination }),

@@ -1,5 +1,5 @@
 import { type LearnedRoute, cloudHubOverlap, directConnectGatewaysOf, isVpnUp, lookupVpnGatewayRoute, networksOfVpn, vpnProblem } from "../../forwarding/vpn";
-import { formatIpv4, maskOf, parseIpv4Cidr, prefixContains } from "../../ip";
+import { formatIp, parseCidr, cidrContains } from "../../ip";
 import { vpcContains } from "../../model/indexed-topology";
 import { type OnPremisesNetwork } from "../../model/topology";
 import { type Packet } from "../../packet";
@@ -13,8 +13,8 @@ import { deliverLocal, routeFromTable } from "./route-table";
 
 export function onPremises(ctx: TraceContext, networks: OnPremisesNetwork[], p: Packet, back: Resume): TraceEnd {
   const network = networks.find((n) => n.cidrBlocks.some((c) => {
-    const prefix = parseIpv4Cidr(c);
-    return prefix !== undefined && prefixContains(prefix, p.dstIp);
+    const prefix = parseCidr(c);
+    return prefix !== undefined && cidrContains(prefix, p.dstIp);
   }));
   if (network) {
     add(ctx, { component: { id: network.id, type: "on-premises-network", ...(network.name ? { name: network.name } : {}) }, hop: network.id, note: `The packet reaches the on-premises network ${network.name ?? network.id}.` });
@@ -44,9 +44,9 @@ export function vpnGatewayRouteOut(ctx: TraceContext, vgwId: string, p: Packet, 
       (incoming.kind !== "direct-connect" && r.source.kind !== "direct-connect" && r.source.vpnConnection === incoming.vpnConnection));
   const route = lookupVpnGatewayRoute(index, vgwId, p.dstIp, sameConnection);
   if (!route) {
-    const down = (index.vpnConnectionsOfGateway.get(vgwId) ?? []).find((v) => !isVpnUp(v) && (v.routes.some((r) => { const q = parseIpv4Cidr(r.destinationCidrBlock); return q && prefixContains(q, p.dstIp); }) || networksOfVpn(index, v).some((n) => n.cidrBlocks.some((c) => { const q = parseIpv4Cidr(c); return q && prefixContains(q, p.dstIp); }))));
-    if (down) return block(ctx, "BAD_STATE_VPN", { id: down.vpnConnectionId, type: "vpn-connection" }, `VPN connection ${down.vpnConnectionId} would carry ${formatIpv4(p.dstIp)}, but it carries no traffic: ${vpnProblem(down) ?? "it is down"}.`, { documentation: DOCS.vpnRouting });
-    return block(ctx, "NO_ROUTE_TO_DESTINATION", ref, `Virtual private gateway ${vgwId} has no VPN or Direct Connect route to ${formatIpv4(p.dstIp)}.`, { documentation: DOCS.vpnRouting });
+    const down = (index.vpnConnectionsOfGateway.get(vgwId) ?? []).find((v) => !isVpnUp(v) && (v.routes.some((r) => { const q = parseCidr(r.destinationCidrBlock); return q && cidrContains(q, p.dstIp); }) || networksOfVpn(index, v).some((n) => n.cidrBlocks.some((c) => { const q = parseCidr(c); return q && cidrContains(q, p.dstIp); }))));
+    if (down) return block(ctx, "BAD_STATE_VPN", { id: down.vpnConnectionId, type: "vpn-connection" }, `VPN connection ${down.vpnConnectionId} would carry ${formatIp(p.dstIp)}, but it carries no traffic: ${vpnProblem(down) ?? "it is down"}.`, { documentation: DOCS.vpnRouting });
+    return block(ctx, "NO_ROUTE_TO_DESTINATION", ref, `Virtual private gateway ${vgwId} has no VPN or Direct Connect route to ${formatIp(p.dstIp)}.`, { documentation: DOCS.vpnRouting });
   }
   if (incoming && incoming.kind !== "direct-connect") {
     const from = networksOfVpn(index, incoming.vpnConnection);
@@ -85,4 +85,4 @@ export function startFromVpnGatewaySide(ctx: TraceContext, vgwId: string, p: Pac
   return vpnGatewayIngress(ctx, vgwId, p, undefined);
 }
 
-export { maskOf, directConnectGatewaysOf };
+export { directConnectGatewaysOf };
