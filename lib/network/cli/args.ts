@@ -35,7 +35,7 @@ function portFlag(flag: string) {
     .refine((n) => n <= 65535, { message: `${flag} must be a port number from 0 to 65535` });
 }
 
-// IPv6 is well-formed input: the evaluator itself explains that it follows IPv4 packets only.
+// IPv6 is well-formed input; whether a path can carry it is for the evaluator to say.
 function ipFlag(flag: string) {
   return z
     .string()
