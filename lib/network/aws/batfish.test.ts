@@ -66,6 +66,16 @@ const awsDifferences: Record<string, Difference> = {
     hops: ["i-0c8ce8bbdd98cc4e8", "subnet-065a3676df7fa9fd9", "vpc-015b20578b48c1349", "subnet-0873d71031a560a88", "arn:aws:elasticloadbalancing:us-east-2:554773406868:loadbalancer/net/test-lb/725b996cb6be8fba", "i-0f4af951d61a19245"],
     because: "the NLB node and its target share a subnet, so no subnet boundary is crossed between them",
   },
+  // The replies come back through the node the client connected to (as Batfish's do), from the
+  // target chosen above, again without a subnet hop between a node and a target in its subnet.
+  "test-load-balancer / return: server to client via NLB node in us-east-2b": {
+    hops: ["i-055b0db7be365202c", "arn:aws:elasticloadbalancing:us-east-2:554773406868:loadbalancer/net/test-lb/725b996cb6be8fba", "subnet-090fe152cd18ced20", "vpc-015b20578b48c1349", "subnet-065a3676df7fa9fd9", "i-0c8ce8bbdd98cc4e8"],
+    because: "the reply starts at the target in the node's own subnet (the shortest path) and returns through the node",
+  },
+  "test-load-balancer / return: server to client via NLB node in us-east-2a": {
+    hops: ["i-0f4af951d61a19245", "arn:aws:elasticloadbalancing:us-east-2:554773406868:loadbalancer/net/test-lb/725b996cb6be8fba", "subnet-0873d71031a560a88", "vpc-015b20578b48c1349", "subnet-065a3676df7fa9fd9", "i-0c8ce8bbdd98cc4e8"],
+    because: "the target shares the node's subnet, so the reply reaches the node without crossing a subnet boundary",
+  },
   // Both tunnels of vpn-05044757278685fd3 are DOWN in VgwTelemetry; AWS sends traffic
   // over an available tunnel, and there is none. Batfish ignores tunnel status.
   "test-public-private-subnet / private instance to on-prem site prefix goes to VGW": {
@@ -126,10 +136,7 @@ function awsHops(hops: readonly string[], topology: Topology): string[] {
  * Flows the evaluator core is being changed for (lib/network/MODEL-REQUESTS.md,
  * item 4): `it.fails` until the change lands, then this entry goes.
  */
-const awaitingCoreFix: Record<string, string> = {
-  "test-load-balancer / return: server to client via NLB node in us-east-2b": "MODEL-REQUESTS 4e: the reply goes back through the NLB node",
-  "test-load-balancer / return: server to client via NLB node in us-east-2a": "MODEL-REQUESTS 4e: the reply goes back through the NLB node",
-};
+const awaitingCoreFix: Record<string, string> = {};
 
 describe.each(scenarioNames)("Batfish AWS scenario %s", (scenarioName) => {
   const [scenario] = readBatfishScenarios(root, [scenarioName]);
