@@ -1,4 +1,4 @@
-import { cidrContains, parseCidr, type Cidr } from "../ip";
+import { cidrContains, isIpv6, parseCidr, type Cidr } from "../ip";
 import type { IndexedTopology } from "../model/indexed-topology";
 import type { NetworkAcl, NetworkAclEntry } from "../model/topology";
 import { hasPorts, ruleProtocol, type Packet } from "../packet";
@@ -22,10 +22,11 @@ function compiled(index: IndexedTopology, acl: NetworkAcl, egress: boolean): Com
   if (Array.isArray(cached)) return cached as CompiledEntry[];
   const out: CompiledEntry[] = [];
   for (const entry of acl.entries) {
-    if (entry.egress !== egress || entry.cidrBlock === undefined) continue;
+    const cidr = entry.cidrBlock ?? entry.ipv6CidrBlock;
+    if (entry.egress !== egress || cidr === undefined) continue;
     // The default rule (32767) that describe-network-acls lists is the implicit `*` deny below.
     if (entry.ruleNumber === 32767) continue;
-    const prefix = parseCidr(entry.cidrBlock);
+    const prefix = parseCidr(cidr);
     if (prefix) out.push({ entry, prefix, protocol: ruleProtocol(entry.protocol) });
   }
   out.sort((a, b) => a.entry.ruleNumber - b.entry.ruleNumber);
@@ -59,10 +60,10 @@ export function evaluateNetworkAcl(index: IndexedTopology, subnetId: string, egr
         ruleAction: c.entry.ruleAction,
         egress,
         protocol: c.entry.protocol,
-        cidr: c.entry.cidrBlock,
+        cidr: c.entry.cidrBlock ?? c.entry.ipv6CidrBlock,
         ...(c.entry.portRange ? { portRange: c.entry.portRange } : {}),
       },
     };
   }
-  return { allowed: false, acl, rule: { ruleNumber: "*", ruleAction: "deny", egress, protocol: "-1", cidr: "0.0.0.0/0" } };
+  return { allowed: false, acl, rule: { ruleNumber: "*", ruleAction: "deny", egress, protocol: "-1", cidr: isIpv6(peer) ? "::/0" : "0.0.0.0/0" } };
 }

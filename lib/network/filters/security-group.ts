@@ -63,6 +63,7 @@ export function evaluateSecurityGroups(
           : {}),
       } satisfies SecurityGroupRuleDetail;
       for (const range of permission.ipRanges) if (inCidr(range.cidrIp, peer)) return { allowed: true, rule: { ...base, cidr: range.cidrIp } };
+      for (const range of permission.ipv6Ranges) if (inCidr(range.cidrIpv6, peer)) return { allowed: true, rule: { ...base, cidr: range.cidrIpv6 } };
       for (const pl of permission.prefixListIds) {
         for (const p of index.prefixListPrefixes.get(pl.prefixListId) ?? []) {
           if (cidrContains(p, peer)) return { allowed: true, rule: { ...base, prefixListId: pl.prefixListId } };

@@ -75,11 +75,12 @@ export function compileRouteTable(index: IndexedTopology, rt: RouteTable): Addre
   };
   const explicitLocal = new Set<string>();
   for (const route of rt.routes) {
-    if (route.destinationCidrBlock) {
-      const p = parseCidr(route.destinationCidrBlock);
+    const cidr = route.destinationCidrBlock ?? route.destinationIpv6CidrBlock;
+    if (cidr) {
+      const p = parseCidr(cidr);
       if (!p) continue;
-      if (route.gatewayId === "local") explicitLocal.add(route.destinationCidrBlock);
-      add(route, route.destinationCidrBlock, p);
+      if (route.gatewayId === "local") explicitLocal.add(formatCidr(p));
+      add(route, cidr, p);
     } else if (route.destinationPrefixListId) {
       for (const p of index.prefixListPrefixes.get(route.destinationPrefixListId) ?? []) add(route, route.destinationPrefixListId, p);
     }
@@ -88,7 +89,7 @@ export function compileRouteTable(index: IndexedTopology, rt: RouteTable): Addre
   for (const p of index.vpcPrefixes.get(rt.vpcId) ?? []) {
     const text = `${formatNetwork(p)}`;
     if (explicitLocal.has(text)) continue;
-    add({ destinationCidrBlock: text, gatewayId: "local", state: "active", origin: "CreateRouteTable" }, text, p);
+    add({ ...(p.v6 ? { destinationIpv6CidrBlock: text } : { destinationCidrBlock: text }), gatewayId: "local", state: "active", origin: "CreateRouteTable" }, text, p);
   }
   // Routes learned from a propagating virtual private gateway (VPN static and BGP routes, Direct Connect).
   for (const { gatewayId } of rt.propagatingVgws) {

@@ -64,6 +64,8 @@ export interface IndexedTopology {
   vpcPrefixes: Map<string, Cidr[]>;
   subnets: Map<string, Subnet>;
   subnetPrefix: Map<string, Cidr>;
+  /** Subnet → its IPv6 CIDR block, when it has one. */
+  subnetPrefix6: Map<string, Cidr>;
   /** Per VPC, its subnets by CIDR block. */
   subnetTable: Map<string, AddressTable<Subnet>>;
   routeTables: Map<string, RouteTable>;
@@ -89,6 +91,7 @@ export interface IndexedTopology {
   internetGateways: Map<string, InternetGateway>;
   internetGatewayOfVpc: Map<string, InternetGateway>;
   egressOnlyInternetGateways: Map<string, EgressOnlyInternetGateway>;
+  egressOnlyInternetGatewayOfVpc: Map<string, EgressOnlyInternetGateway>;
   carrierGateways: Map<string, CarrierGateway>;
   natGateways: Map<string, NatGateway>;
   natGatewayInterface: Map<string, IndexedInterface>;
@@ -186,7 +189,11 @@ function buildIndex(t: Topology): IndexedTopology {
   const vpcs = new Map(t.vpcs.map((v) => [v.vpcId, v]));
   const vpcPrefixes = new Map<string, Cidr[]>();
   for (const v of t.vpcs) {
-    const blocks = [v.cidrBlock, ...v.cidrBlockAssociationSet.filter((a) => a.state === "associated").map((a) => a.cidrBlock)];
+    const blocks = [
+      v.cidrBlock,
+      ...v.cidrBlockAssociationSet.filter((a) => a.state === "associated").map((a) => a.cidrBlock),
+      ...v.ipv6CidrBlockAssociationSet.filter((a) => a.state === "associated").map((a) => a.ipv6CidrBlock),
+    ];
     const prefixes: Cidr[] = [];
     for (const b of blocks) {
       const p = parseCidr(b);
@@ -197,6 +204,7 @@ function buildIndex(t: Topology): IndexedTopology {
 
   const subnets = new Map<string, Subnet>();
   const subnetPrefix = new Map<string, Cidr>();
+  const subnetPrefix6 = new Map<string, Cidr>();
   const subnetTable = new Map<string, AddressTable<Subnet>>();
   for (const s of t.subnets) {
     subnets.set(s.subnetId, s);
@@ -206,6 +214,11 @@ function buildIndex(t: Topology): IndexedTopology {
     let table = subnetTable.get(s.vpcId);
     if (!table) subnetTable.set(s.vpcId, (table = new AddressTable()));
     table.add(p, s);
+    const v6 = s.ipv6CidrBlock ? parseCidr(s.ipv6CidrBlock) : undefined;
+    if (v6) {
+      subnetPrefix6.set(s.subnetId, v6);
+      table.add(v6, s);
+    }
   }
 
   const routeTables = new Map<string, RouteTable>();
@@ -266,7 +279,7 @@ function buildIndex(t: Topology): IndexedTopology {
   for (const eni of t.networkInterfaces) {
     const subnet = subnets.get(eni.subnetId);
     const vpcId = eni.vpcId ?? subnet?.vpcId;
-    const privateIps = ips([eni.privateIpAddress, ...eni.privateIpAddresses.map((p) => p.privateIpAddress)]);
+    const privateIps = ips([eni.privateIpAddress, ...eni.privateIpAddresses.map((p) => p.privateIpAddress), ...eni.ipv6Addresses.map((a) => a.ipv6Address)]);
     const primaryIp = privateIps[0];
     if (vpcId === undefined || primaryIp === undefined) continue;
     const publicIpByPrivate = new Map<Ip, Ip>();
@@ -338,7 +351,7 @@ function buildIndex(t: Topology): IndexedTopology {
       subnetId: i.subnetId,
       vpcId,
       primaryIp,
-      privateIps: [primaryIp],
+      privateIps: ips([i.privateIpAddress, i.ipv6Address]),
       publicIpByPrivate: new Map(pub !== undefined ? [[primaryIp, pub]] : []),
       carrierIpByPrivate: new Map(),
       securityGroupIds: i.securityGroupIds,
@@ -592,6 +605,7 @@ function buildIndex(t: Topology): IndexedTopology {
     vpcPrefixes,
     subnets,
     subnetPrefix,
+    subnetPrefix6,
     subnetTable,
     routeTables,
     routeTableOfSubnet,
@@ -613,6 +627,7 @@ function buildIndex(t: Topology): IndexedTopology {
     internetGateways,
     internetGatewayOfVpc,
     egressOnlyInternetGateways: new Map(t.egressOnlyInternetGateways.map((g) => [g.egressOnlyInternetGatewayId, g])),
+    egressOnlyInternetGatewayOfVpc: new Map(t.egressOnlyInternetGateways.flatMap((g) => g.attachments.filter((a) => a.state === "available" || a.state === "attached").map((a) => [a.vpcId, g] as const))),
     carrierGateways: new Map(t.carrierGateways.map((g) => [g.carrierGatewayId, g])),
     natGateways,
     natGatewayInterface,

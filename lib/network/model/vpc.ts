@@ -247,7 +247,8 @@ export const ipPermissionSchema = z.strictObject({
     .default([]),
 });
 
-const allowAllEgress = [{ ipProtocol: "-1", ipRanges: [{ cidrIp: "0.0.0.0/0" }], ipv6Ranges: [], prefixListIds: [], userIdGroupPairs: [] }];
+// AWS adds an allow-all IPv6 rule too when the VPC has an IPv6 block; it is harmless where there is none.
+const allowAllEgress = [{ ipProtocol: "-1", ipRanges: [{ cidrIp: "0.0.0.0/0" }], ipv6Ranges: [{ cidrIpv6: "::/0" }], prefixListIds: [], userIdGroupPairs: [] }];
 
 /**
  * Security group. When `ipPermissionsEgress` is left out it gets the rule
@@ -260,7 +261,7 @@ export const securityGroupSchema = z.strictObject({
   description: z.string().optional(),
   vpcId: vpcId.optional(),
   ipPermissions: z.array(ipPermissionSchema).default([]),
-  ipPermissionsEgress: z.array(ipPermissionSchema).default(() => allowAllEgress.map((r) => ({ ...r, ipRanges: [...r.ipRanges] }))),
+  ipPermissionsEgress: z.array(ipPermissionSchema).default(() => allowAllEgress.map((r) => ({ ...r, ipRanges: [...r.ipRanges], ipv6Ranges: [...r.ipv6Ranges] }))),
   ...resourceFields,
 });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addressInCidr, formatIp, parseIp, parseCidr, cidrContains, type Ip } from "../ip";
+import { addressInCidr, formatIp, isIpv6, parseIp, parseCidr, cidrContains, type Ip } from "../ip";
 import { indexTopology, subnetOfIp, type IndexedInterface, type IndexedTopology } from "../model/indexed-topology";
 import { parseTopology, type Topology, type TopologyIssue } from "../model/topology";
 import { protocolName, reversePacket, type Packet } from "../packet";
@@ -35,12 +35,15 @@ import {
 
 /** The internet address used when a query starts at the internet without a `sourceIp` (TEST-NET-3, RFC 5737). */
 export const DEFAULT_INTERNET_SOURCE = "203.0.113.10";
+/** For IPv6 queries (documentation prefix, RFC 3849). */
+export const DEFAULT_INTERNET_SOURCE_V6 = "2001:db8:ffff::10";
 /** The internet address used for an internet-bound destination without a `destinationIp` (TEST-NET-2). */
 export const DEFAULT_INTERNET_DESTINATION = "198.51.100.20";
+export const DEFAULT_INTERNET_DESTINATION_V6 = "2001:db8:ffff::20";
 /** Forward TCP/UDP packets leave from this port unless `sourcePort` says otherwise: the first of the ephemeral range 49152–65535. */
 export const DEFAULT_SOURCE_PORT = 49152;
 
-const ipv4 = z.string().refine((s) => parseIp(s) !== undefined, { message: 'expected an IPv4 address like "10.0.1.25"' });
+const ipAddress = z.string().refine((s) => parseIp(s) !== undefined, { message: 'expected an IP address like "10.0.1.25" or "2600:1f18::25"' });
 
 export const analysisQuerySchema = z
   .strictObject({
@@ -52,8 +55,9 @@ export const analysisQuerySchema = z
     protocol: z.union([z.enum(["tcp", "udp", "icmp", "all", "TCP", "UDP", "ICMP"]), z.string().regex(/^-1$|^[0-9]{1,3}$/), z.number().int().min(-1).max(255)]).default("tcp"),
     destinationPort: z.number().int().min(0).max(65535).optional(),
     sourcePort: z.number().int().min(0).max(65535).optional(),
-    sourceIp: ipv4.optional(),
-    destinationIp: ipv4.optional(),
+    /** IPv4 or IPv6; an IPv6 address makes the whole query IPv6. */
+    sourceIp: ipAddress.optional(),
+    destinationIp: ipAddress.optional(),
     /** Client VPN sources: the user's directory groups, for authorization rules limited to a group. */
     clientVpnGroups: z.array(z.string().min(1)).optional(),
   })
@@ -148,10 +152,12 @@ function pickInterface(ifaces: IndexedInterface[], ip: Ip | undefined): IndexedI
   return (ip !== undefined ? ifaces.find((i) => i.privateIps.includes(ip)) : undefined) ?? ifaces[0];
 }
 
-function resolveSource(index: IndexedTopology, source: string, sourceIp: Ip | undefined, destinationHint: string | undefined): Start | AnalysisFailure {
+function resolveSource(index: IndexedTopology, source: string, sourceIp: Ip | undefined, destinationHint: string | undefined, v6: boolean): Start | AnalysisFailure {
   const t = index.topology;
-  const ifaceStart = (iface: IndexedInterface, ref: ComponentRef, ids: string[]): Start => {
-    const srcIp = sourceIp !== undefined && iface.privateIps.includes(sourceIp) ? sourceIp : iface.primaryIp;
+  const ifaceStart = (iface: IndexedInterface, ref: ComponentRef, ids: string[]): Start | AnalysisFailure => {
+    const own = sourceIp !== undefined && iface.privateIps.includes(sourceIp) ? sourceIp : v6 ? iface.privateIps.find((ip) => isIpv6(ip)) : iface.primaryIp;
+    if (own === undefined) return fail("INVALID_QUERY", `${ref.id} has no IPv6 address, so it cannot send this IPv6 packet.`);
+    const srcIp = own;
     return {
       ref,
       ids: [...ids, iface.id],
@@ -164,7 +170,7 @@ function resolveSource(index: IndexedTopology, source: string, sourceIp: Ip | un
     };
   };
   if (source === "internet") {
-    const srcIp = sourceIp ?? (parseIp(DEFAULT_INTERNET_SOURCE) as Ip);
+    const srcIp = sourceIp ?? (parseIp(v6 ? DEFAULT_INTERNET_SOURCE_V6 : DEFAULT_INTERNET_SOURCE) as Ip);
     const ref: ComponentRef = { id: "internet", type: "internet" };
     return {
       ref,
@@ -203,7 +209,9 @@ function resolveSource(index: IndexedTopology, source: string, sourceIp: Ip | un
     const subnet = index.subnets.get(source);
     const prefix = index.subnetPrefix.get(source);
     if (!subnet || !prefix) return fail("UNKNOWN_SOURCE", `No subnet ${source} in the topology.`);
-    const srcIp = sourceIp ?? addressInCidr(prefix, 4);
+    const prefix6 = index.subnetPrefix6.get(source);
+    if (v6 && sourceIp === undefined && !prefix6) return fail("INVALID_QUERY", `Subnet ${source} has no IPv6 CIDR block.`);
+    const srcIp = sourceIp ?? addressInCidr(v6 && prefix6 ? prefix6 : prefix, 4);
     const ref: ComponentRef = { id: source, type: "subnet" };
     return { ref, ids: [source], srcIp, vpcId: subnet.vpcId, run: (ctx, p) => subnetEgress(ctx, source, p, undefined) };
   }
@@ -226,7 +234,7 @@ function resolveSource(index: IndexedTopology, source: string, sourceIp: Ip | un
   if (source.startsWith("igw-")) {
     const igw = index.internetGateways.get(source);
     if (!igw) return fail("UNKNOWN_SOURCE", `No internet gateway ${source} in the topology.`);
-    const srcIp = sourceIp ?? (parseIp(DEFAULT_INTERNET_SOURCE) as Ip);
+    const srcIp = sourceIp ?? (parseIp(v6 ? DEFAULT_INTERNET_SOURCE_V6 : DEFAULT_INTERNET_SOURCE) as Ip);
     const ref: ComponentRef = { id: source, type: "internet-gateway" };
     return {
       ref,
@@ -345,7 +353,7 @@ function resolveSource(index: IndexedTopology, source: string, sourceIp: Ip | un
   return fail("UNKNOWN_SOURCE", `Unknown source "${source}": give the id of an instance, network interface, subnet, VPC, internet gateway, VPC endpoint, VPN gateway, transit gateway, peering connection, NAT gateway, Client VPN endpoint, on-premises network, Direct Connect VIF, VPN connection or load balancer, or "internet".`);
 }
 
-function resolveDestination(index: IndexedTopology, destination: string | undefined, destinationIp: Ip | undefined, start: Start): Destination | AnalysisFailure {
+function resolveDestination(index: IndexedTopology, destination: string | undefined, destinationIp: Ip | undefined, start: Start, v6: boolean): Destination | AnalysisFailure {
   const fromOutside = start.ref.type === "internet" || start.ref.type === "internet-gateway";
   if (destination === undefined) {
     if (destinationIp === undefined) return fail("INVALID_QUERY", "Give a destination or a destinationIp.");
@@ -354,6 +362,12 @@ function resolveDestination(index: IndexedTopology, destination: string | undefi
   const publicOf = (iface: IndexedInterface) => iface.publicIpByPrivate.get(iface.primaryIp);
   const ifaceDestination = (iface: IndexedInterface, ids: string[]): Destination | AnalysisFailure => {
     if (destinationIp !== undefined) return { ref: interfaceRef(index, iface), ids: [...ids, iface.id], ip: destinationIp };
+    if (v6) {
+      // IPv6 addresses are the same inside and outside the VPC: no public address to pick.
+      const own = iface.privateIps.find((ip) => isIpv6(ip));
+      if (own === undefined) return fail("INVALID_QUERY", `${interfaceRef(index, iface).id} has no IPv6 address.`);
+      return { ref: interfaceRef(index, iface), ids: [...ids, iface.id], ip: own };
+    }
     if (fromOutside) {
       const pub = publicOf(iface);
       if (pub === undefined) return { ref: interfaceRef(index, iface), ids: [...ids, iface.id], ip: iface.primaryIp };
@@ -361,7 +375,7 @@ function resolveDestination(index: IndexedTopology, destination: string | undefi
     }
     return { ref: interfaceRef(index, iface), ids: [...ids, iface.id], ip: iface.primaryIp };
   };
-  if (destination === "internet") return { ref: { id: "internet", type: "internet" }, ids: ["internet"], ip: destinationIp ?? (parseIp(DEFAULT_INTERNET_DESTINATION) as Ip) };
+  if (destination === "internet") return { ref: { id: "internet", type: "internet" }, ids: ["internet"], ip: destinationIp ?? (parseIp(v6 ? DEFAULT_INTERNET_DESTINATION_V6 : DEFAULT_INTERNET_DESTINATION) as Ip) };
   if (destination.startsWith("i-")) {
     const iface = pickInterface(index.interfacesOfInstance.get(destination) ?? [], destinationIp);
     if (!iface) return fail("UNKNOWN_DESTINATION", index.instances.has(destination) ? `Instance ${destination} has no network interface.` : `No instance ${destination} in the topology.`);
@@ -386,11 +400,13 @@ function resolveDestination(index: IndexedTopology, destination: string | undefi
   if (destination.startsWith("subnet-")) {
     const prefix = index.subnetPrefix.get(destination);
     if (!prefix) return fail("UNKNOWN_DESTINATION", `No subnet ${destination} in the topology.`);
-    return { ref: { id: destination, type: "subnet" }, ids: [destination], ip: destinationIp ?? addressInCidr(prefix, 4) };
+    const prefix6 = index.subnetPrefix6.get(destination);
+    if (v6 && destinationIp === undefined && !prefix6) return fail("INVALID_QUERY", `Subnet ${destination} has no IPv6 CIDR block.`);
+    return { ref: { id: destination, type: "subnet" }, ids: [destination], ip: destinationIp ?? addressInCidr(v6 && prefix6 ? prefix6 : prefix, 4) };
   }
   if (destination.startsWith("igw-")) {
     if (!index.internetGateways.has(destination)) return fail("UNKNOWN_DESTINATION", `No internet gateway ${destination} in the topology.`);
-    return { ref: { id: destination, type: "internet-gateway" }, ids: [destination], ip: destinationIp ?? (parseIp(DEFAULT_INTERNET_DESTINATION) as Ip) };
+    return { ref: { id: destination, type: "internet-gateway" }, ids: [destination], ip: destinationIp ?? (parseIp(v6 ? DEFAULT_INTERNET_DESTINATION_V6 : DEFAULT_INTERNET_DESTINATION) as Ip) };
   }
   if (destination.startsWith("vgw-")) {
     if (!index.vpnGateways.has(destination)) return fail("UNKNOWN_DESTINATION", `No virtual private gateway ${destination} in the topology.`);
@@ -486,8 +502,6 @@ function events(list: InterfaceEvent[], path: "forward" | "return"): TrafficEven
  * queries come back as `{ ok: false, error }`.
  */
 export function analyze(topology: Topology, query: AnalysisQuery): AnalysisResult {
-  const ipv6 = [query.sourceIp, query.destinationIp].find((ip) => ip !== undefined && ip.includes(":"));
-  if (ipv6) return fail("UNSUPPORTED_QUERY", `${ipv6} is an IPv6 address; the evaluator follows IPv4 packets only (IPv6 blocks, routes and rules are in the model, but IPv6 paths are not analysed yet).`);
   const parsed = analysisQuerySchema.safeParse(query);
   if (!parsed.success) {
     return fail("INVALID_QUERY", parsed.error.issues.map((i) => `${i.path.map(String).join(".") || "query"}: ${i.message}`).join("; "));
@@ -511,10 +525,14 @@ export function analyzeTopologyInput(input: unknown, query: AnalysisQuery): Anal
 export function analyzeIndexed(index: IndexedTopology, q: z.output<typeof analysisQuerySchema>): AnalysisResult {
   const sourceIp = q.sourceIp !== undefined ? parseIp(q.sourceIp) : undefined;
   const destinationIp = q.destinationIp !== undefined ? parseIp(q.destinationIp) : undefined;
-  const start = resolveSource(index, q.source, sourceIp, q.destination);
+  const v6 = (sourceIp !== undefined && isIpv6(sourceIp)) || (destinationIp !== undefined && isIpv6(destinationIp));
+  const start = resolveSource(index, q.source, sourceIp, q.destination, v6);
   if ("ok" in start) return start;
-  const destination = resolveDestination(index, q.destination, destinationIp, start);
+  const destination = resolveDestination(index, q.destination, destinationIp, start, v6);
   if ("ok" in destination) return destination;
+  if (isIpv6(start.srcIp) !== isIpv6(destination.ip)) {
+    return fail("INVALID_QUERY", `The source address ${formatIp(start.srcIp)} and the destination address ${formatIp(destination.ip)} are of different families (IPv4 and IPv6); give both of the same kind.`);
+  }
 
   const protocol = protocolNumber(q.protocol);
   const ported = protocol === 6 || protocol === 17;
@@ -542,7 +560,7 @@ export function analyzeIndexed(index: IndexedTopology, q: z.output<typeof analys
     return fail("UNSUPPORTED_QUERY", `${start.ref.id} has no way into the modelled network (no VPN connection or Direct Connect virtual interface).`);
   }
   const attempts = ways.map((way) => {
-    const session: Session = { nat: new Map(), loadBalancer: new Map(), clientVpn: new Map() };
+    const session: Session = { nat: new Map(), loadBalancer: new Map(), clientVpn: new Map(), egressOnly: new Map() };
     const ctx = newContext(index, false, target, session, packet, q.clientVpnGroups);
     return { ctx, end: way(ctx), session };
   });

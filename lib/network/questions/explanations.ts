@@ -35,6 +35,7 @@ export const explanationCodes = {
   CLOUDHUB_OVERLAPPING_RANGES: { aws: false, kind: "no-route" },
   CLIENT_VPN_NOT_AUTHORIZED: { aws: false, kind: "filter" },
   CARRIER_GATEWAY_NO_INBOUND: { aws: false, kind: "filter" },
+  EGRESS_ONLY_IGW_NO_INBOUND: { aws: false, kind: "filter" },
   ELBV2_NO_LISTENER: { aws: false, kind: "filter" },
   ELBV2_NO_HEALTHY_TARGET: { aws: false, kind: "no-destination-owner" },
   DX_PREFIX_NOT_ALLOWED: { aws: false, kind: "no-route" },

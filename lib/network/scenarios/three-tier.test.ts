@@ -125,6 +125,6 @@ describe("bad input", () => {
     expect(analyze(topology, { source: "i-web", destination: "i-nope", protocol: "tcp", destinationPort: 1 })).toMatchObject({ ok: false, errorCode: "UNKNOWN_DESTINATION" });
     expect(analyze(topology, { source: "i-web", protocol: "tcp" })).toMatchObject({ ok: false, errorCode: "INVALID_QUERY" });
     expect(analyze(topology, { source: "i-web", destinationIp: "999.1.1.1", protocol: "tcp" })).toMatchObject({ ok: false, errorCode: "INVALID_QUERY" });
-    expect(analyze(topology, { source: "i-web", destinationIp: "2600:1f18::1", protocol: "tcp" })).toMatchObject({ ok: false, errorCode: "UNSUPPORTED_QUERY" });
+    expect(analyze(topology, { source: "i-web", destinationIp: "2600:1f18::1", protocol: "tcp" })).toMatchObject({ ok: false, errorCode: "INVALID_QUERY" });
   });
 });

@@ -30,7 +30,7 @@ type AclEntryInput = NonNullable<NonNullable<TopologyInput["networkAcls"]>[numbe
 function routeTo(destination: string, targetText: string): RouteInput {
   const blackhole = targetText.startsWith("blackhole:");
   const target = blackhole ? targetText.slice("blackhole:".length) : targetText;
-  const route: RouteInput = destination.startsWith("pl-") ? { destinationPrefixListId: destination } : { destinationCidrBlock: destination };
+  const route: RouteInput = destination.startsWith("pl-") ? { destinationPrefixListId: destination } : destination.includes(":") ? { destinationIpv6CidrBlock: destination } : { destinationCidrBlock: destination };
   if (blackhole) route.state = "blackhole";
   if (target === "local" || /^(igw|vgw|vpce)-/.test(target)) route.gatewayId = target;
   else if (target.startsWith("nat-")) route.natGatewayId = target;
@@ -56,6 +56,7 @@ export function sgRule(text: string): PermissionInput {
   }
   if (peer.startsWith("sg-")) permission.userIdGroupPairs = [{ groupId: peer }];
   else if (peer.startsWith("pl-")) permission.prefixListIds = [{ prefixListId: peer }];
+  else if (peer.includes(":")) permission.ipv6Ranges = [{ cidrIpv6: peer }];
   else permission.ipRanges = [{ cidrIp: peer }];
   return permission;
 }
@@ -69,7 +70,7 @@ export function aclRule(text: string): AclEntryInput {
     ruleAction: action === "deny" ? "deny" : "allow",
     egress: direction === "out",
     protocol: protocolNumber,
-    cidrBlock: cidr,
+    ...(cidr.includes(":") ? { ipv6CidrBlock: cidr } : { cidrBlock: cidr }),
   };
   if (ports !== "*") {
     const [from, to] = ports.split("-").map(Number);
@@ -95,19 +96,20 @@ export class NetworkBuilder {
     return this;
   }
 
-  vpc(vpcId: string, cidrBlock: string, options: { secondary?: string[]; ownerId?: string; region?: string } = {}): this {
+  vpc(vpcId: string, cidrBlock: string, options: { secondary?: string[]; ipv6?: string; ownerId?: string; region?: string } = {}): this {
     this.list("vpcs").push({
       vpcId,
       cidrBlock,
       cidrBlockAssociationSet: (options.secondary ?? []).map((c) => ({ cidrBlock: c })),
+      ipv6CidrBlockAssociationSet: options.ipv6 ? [{ ipv6CidrBlock: options.ipv6 }] : [],
       ...(options.ownerId ? { ownerId: options.ownerId } : {}),
       ...(options.region ? { region: options.region } : {}),
     });
     return this;
   }
 
-  subnet(subnetId: string, vpcId: string, cidrBlock: string, options: { az?: string } = {}): this {
-    this.list("subnets").push({ subnetId, vpcId, cidrBlock, ...(options.az ? { availabilityZone: options.az } : {}) });
+  subnet(subnetId: string, vpcId: string, cidrBlock: string, options: { az?: string; ipv6?: string } = {}): this {
+    this.list("subnets").push({ subnetId, vpcId, cidrBlock, ...(options.az ? { availabilityZone: options.az } : {}), ...(options.ipv6 ? { ipv6CidrBlock: options.ipv6 } : {}) });
     return this;
   }
 
@@ -128,6 +130,11 @@ export class NetworkBuilder {
 
   internetGateway(internetGatewayId: string, vpcId?: string): this {
     this.list("internetGateways").push({ internetGatewayId, attachments: vpcId ? [{ vpcId }] : [] });
+    return this;
+  }
+
+  egressOnlyInternetGateway(egressOnlyInternetGatewayId: string, vpcId: string): this {
+    this.list("egressOnlyInternetGateways").push({ egressOnlyInternetGatewayId, attachments: [{ vpcId }] });
     return this;
   }
 
@@ -164,11 +171,12 @@ export class NetworkBuilder {
     return this;
   }
 
-  instance(instanceId: string, subnetId: string, privateIpAddress: string, options: { groups?: string[]; publicIp?: string; sourceDestCheck?: boolean; state?: "running" | "stopped" } = {}): this {
+  instance(instanceId: string, subnetId: string, privateIpAddress: string, options: { groups?: string[]; publicIp?: string; ipv6?: string; sourceDestCheck?: boolean; state?: "running" | "stopped" } = {}): this {
     this.list("instances").push({
       instanceId,
       subnetId,
       privateIpAddress,
+      ...(options.ipv6 ? { ipv6Address: options.ipv6 } : {}),
       securityGroupIds: options.groups ?? [],
       ...(options.publicIp ? { publicIpAddress: options.publicIp } : {}),
       ...(options.sourceDestCheck === false ? { sourceDestCheck: false } : {}),

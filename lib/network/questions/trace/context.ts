@@ -23,6 +23,8 @@ export interface Session {
   nat: Map<string, { srcIp: Ip; srcPort: number | undefined }>;
   loadBalancer: Map<string, { clientIp: Ip; clientPort: number | undefined; listenerIp: Ip; listenerPort: number | undefined; nodeIp: Ip; targetIp: Ip; preservesClientIp: boolean; viaEndpoint?: { iface: IndexedInterface; clientIp: Ip; clientPort: number | undefined; endpointIp: Ip } }>;
   clientVpn: Map<string, { clientIp: Ip }>;
+  /** VPC → the egress-only internet gateway an IPv6 connection left through (its replies come back through it). */
+  egressOnly: Map<string, string>;
 }
 
 export interface InterfaceEvent {
@@ -60,6 +62,7 @@ export const DOCS = {
   securityGroups: "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html",
   networkAcls: "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html",
   internetGateway: "https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Internet_Gateway.html",
+  egressOnlyInternetGateway: "https://docs.aws.amazon.com/vpc/latest/userguide/egress-only-internet-gateway.html",
   natGateway: "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html",
   natInstance: "https://docs.aws.amazon.com/vpc/latest/userguide/VPC_NAT_Instance.html",
   peering: "https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-basics.html#vpc-peering-limitations",

@@ -1,4 +1,4 @@
-import { formatIp, parseCidr, cidrContains, type Ip } from "../../ip";
+import { formatIp, isIpv6, parseCidr, cidrContains, type Ip } from "../../ip";
 import { type Packet } from "../../packet";
 import { type ComponentRef } from "../path-component";
 import { DOCS, type Entry, type TraceContext, type TraceEnd, add, block, guard, header, interfaceRef, nameOf, reached, retarget, vpcRef } from "./context";
@@ -17,6 +17,12 @@ export function internetGatewayEgress(ctx: TraceContext, igwId: string, vpcId: s
     return block(ctx, "BAD_STATE_ATTACHMENT", ref, `Internet gateway ${igwId} is not attached to ${vpcId}, so the route to it leads nowhere.`, { vpc: vpcRef(index, vpcId), documentation: DOCS.internetGateway });
   }
   const sender = index.interfaceByPrivateIp.get(vpcId)?.get(p.srcIp);
+  if (isIpv6(p.srcIp)) {
+    // IPv6 addresses in a VPC are public: the internet gateway forwards them unchanged.
+    add(ctx, { component: ref, hop: igwId, vpc: vpcRef(index, vpcId), inboundHeader: header(p), outboundHeader: header(p), note: `Internet gateway ${igwId} forwards the IPv6 packet unchanged (IPv6 addresses are public; there is no NAT).` });
+    if (reached(ctx, igwId)) return { kind: "accepted", resume: (c, reply) => internetGatewayIngress(c, igwId, reply) };
+    return onTheInternet(ctx, p);
+  }
   const publicIp = sender?.publicIpByPrivate.get(p.srcIp);
   if (publicIp === undefined) {
     add(ctx, { component: ref, hop: igwId, vpc: vpcRef(index, vpcId), inboundHeader: header(p), note: `The packet reaches internet gateway ${igwId}.` });
@@ -44,6 +50,10 @@ export function onTheInternet(ctx: TraceContext, p: Packet): TraceEnd {
   const loop = guard(ctx, "internet", p);
   if (loop) return loop;
   const index = ctx.index;
+  if (isIpv6(p.dstIp)) {
+    const owner6 = index.interfacesByIp.get(p.dstIp)?.[0];
+    if (owner6) return internetIpv6Inbound(ctx, owner6.vpcId, p);
+  }
   const owner = index.publicIpOwner.get(p.dstIp);
   if (owner) {
     const igw = index.internetGatewayOfVpc.get(owner.iface.vpcId);
@@ -75,7 +85,8 @@ export function onTheInternet(ctx: TraceContext, p: Packet): TraceEnd {
   return { kind: "exits-network", resume: (c, reply) => onTheInternet(c, reply) };
 }
 
-export const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"].map((c) => parseCidr(c)).filter((x) => x !== undefined);
+// RFC 1918, shared address space, and IPv6 unique-local and link-local ranges.
+export const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7", "fe80::/10"].map((c) => parseCidr(c)).filter((x) => x !== undefined);
 
 export function isPrivateAddress(ip: Ip): boolean {
   return PRIVATE_RANGES.some((p) => cidrContains(p, ip));
@@ -88,6 +99,13 @@ export function internetGatewayIngress(ctx: TraceContext, igwId: string, p: Pack
   const ref: ComponentRef = { id: igwId, type: "internet-gateway", ...nameOf(igw?.tags) };
   const vpcId = igw?.attachments.find((a) => a.state === "available" || a.state === "attached")?.vpcId;
   if (!igw || !vpcId) return block(ctx, "BAD_STATE_ATTACHMENT", ref, `Internet gateway ${igwId} is not attached to a VPC.`, { documentation: DOCS.internetGateway });
+  if (isIpv6(p.dstIp)) {
+    const entry6: Entry = { kind: "gateway", via: "internet-gateway", id: igwId };
+    add(ctx, { component: ref, hop: igwId, vpc: vpcRef(index, vpcId), inboundHeader: header(p), outboundHeader: header(p), note: `Internet gateway ${igwId} forwards the IPv6 packet into ${vpcId} unchanged.` });
+    const edge6 = index.edgeRouteTable.get(igwId);
+    if (edge6) return routeFromTable(ctx, edge6, vpcId, p, entry6);
+    return deliverLocal(ctx, vpcId, p, entry6, true);
+  }
   const owner = index.publicIpOwner.get(p.dstIp);
   if (!owner || owner.iface.vpcId !== vpcId) {
     add(ctx, { component: ref, hop: igwId, vpc: vpcRef(index, vpcId), note: `The packet reaches internet gateway ${igwId}.` });
@@ -100,4 +118,40 @@ export function internetGatewayIngress(ctx: TraceContext, igwId: string, p: Pack
   const edge = index.edgeRouteTable.get(igwId);
   if (edge) return routeFromTable(ctx, edge, vpcId, q, entry);
   return deliverLocal(ctx, vpcId, q, entry, true);
+}
+
+/** An IPv6 packet from the internet to an address in a VPC: in through the internet gateway, or — for a reply — the egress-only gateway it left through. */
+function internetIpv6Inbound(ctx: TraceContext, vpcId: string, p: Packet): TraceEnd {
+  const index = ctx.index;
+  const egressOnly = ctx.reply ? ctx.session.egressOnly.get(vpcId) : undefined;
+  if (egressOnly) return egressOnlyInternetGatewayIngress(ctx, egressOnly, vpcId, p);
+  const igw = index.internetGatewayOfVpc.get(vpcId);
+  if (igw) return internetGatewayIngress(ctx, igw.internetGatewayId, p);
+  const eigw = index.egressOnlyInternetGatewayOfVpc.get(vpcId);
+  if (eigw) {
+    const ref: ComponentRef = { id: eigw.egressOnlyInternetGatewayId, type: "egress-only-internet-gateway", ...nameOf(eigw.tags) };
+    add(ctx, { component: ref, hop: eigw.egressOnlyInternetGatewayId, vpc: vpcRef(index, vpcId), inboundHeader: header(p), note: `The packet reaches egress-only internet gateway ${eigw.egressOnlyInternetGatewayId}.` });
+    return block(ctx, "EGRESS_ONLY_IGW_NO_INBOUND", ref, `${vpcId} reaches the IPv6 internet only through egress-only internet gateway ${eigw.egressOnlyInternetGatewayId}, which lets replies in but no connection started from the internet.`, { direction: "ingress", vpc: vpcRef(index, vpcId), documentation: DOCS.egressOnlyInternetGateway });
+  }
+  return block(ctx, "NO_ROUTE_TO_DESTINATION", { id: "internet", type: "internet" }, `${formatIp(p.dstIp)} is in ${vpcId}, which has no internet gateway, so the internet cannot reach it.`, { documentation: DOCS.internetGateway });
+}
+
+/** Out through an egress-only internet gateway: IPv6 only, no translation; it remembers the connection so the reply may come back. */
+export function egressOnlyInternetGatewayEgress(ctx: TraceContext, eigwId: string, vpcId: string, p: Packet): TraceEnd {
+  const index = ctx.index;
+  const eigw = index.egressOnlyInternetGateways.get(eigwId);
+  const ref: ComponentRef = { id: eigwId, type: "egress-only-internet-gateway", ...nameOf(eigw?.tags) };
+  if (!eigw || !eigw.attachments.some((a) => a.vpcId === vpcId && (a.state === "available" || a.state === "attached"))) {
+    return block(ctx, "BAD_STATE_ATTACHMENT", ref, `Egress-only internet gateway ${eigwId} is not attached to ${vpcId}.`, { vpc: vpcRef(index, vpcId), documentation: DOCS.egressOnlyInternetGateway });
+  }
+  if (!isIpv6(p.dstIp)) return block(ctx, "UNSUPPORTED_COMPONENT", ref, `An egress-only internet gateway carries IPv6 traffic only; ${formatIp(p.dstIp)} is an IPv4 address.`, { documentation: DOCS.egressOnlyInternetGateway });
+  add(ctx, { component: ref, hop: eigwId, vpc: vpcRef(index, vpcId), inboundHeader: header(p), outboundHeader: header(p), note: `Egress-only internet gateway ${eigwId} lets the IPv6 connection out and will let its replies back in.` });
+  if (!ctx.reply) ctx.session.egressOnly.set(vpcId, eigwId);
+  if (reached(ctx, eigwId)) return { kind: "accepted", resume: (c, reply) => egressOnlyInternetGatewayIngress(c, eigwId, vpcId, reply) };
+  return onTheInternet(ctx, p);
+}
+
+function egressOnlyInternetGatewayIngress(ctx: TraceContext, eigwId: string, vpcId: string, p: Packet): TraceEnd {
+  add(ctx, { component: { id: eigwId, type: "egress-only-internet-gateway" }, hop: eigwId, vpc: vpcRef(ctx.index, vpcId), inboundHeader: header(p), note: `Egress-only internet gateway ${eigwId} admits the reply to a connection that left through it.` });
+  return deliverLocal(ctx, vpcId, p, { kind: "gateway", via: "internet-gateway", id: eigwId }, true);
 }

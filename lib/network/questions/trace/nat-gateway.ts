@@ -1,4 +1,4 @@
-import { formatIp } from "../../ip";
+import { formatIp, isIpv6 } from "../../ip";
 import { type IndexedInterface } from "../../model/indexed-topology";
 import { ICMP, type Packet, TCP, UDP, protocolName } from "../../packet";
 import { type ComponentRef } from "../path-component";
@@ -17,6 +17,10 @@ export function natGateway(ctx: TraceContext, natId: string, iface: IndexedInter
   if (!nat || nat.state !== "available") return block(ctx, "BAD_STATE", ref, `NAT gateway ${natId} is not available (state ${nat?.state ?? "missing"}).`, { documentation: DOCS.natGateway });
   const base = { component: ref, hop: natId, subnet: subnetRef(index, nat.subnetId), vpc: vpcRef(index, nat.vpcId) };
   if (!ctx.reply) {
+    if (isIpv6(p.srcIp)) {
+      add(ctx, { ...base, inboundHeader: header(p), note: `The IPv6 packet reaches NAT gateway ${natId}.` });
+      return block(ctx, "UNSUPPORTED_COMPONENT", ref, `NAT gateways translate IPv6 only for NAT64 (to 64:ff9b::/96), which the evaluator does not model; IPv6 instances reach the internet through an egress-only internet gateway.`, { documentation: DOCS.natGateway });
+    }
     if (iface.privateIps.includes(p.dstIp)) {
       add(ctx, { ...base, inboundHeader: header(p), note: `The packet is addressed to NAT gateway ${natId} itself.` });
       return block(ctx, "NAT_GATEWAY_NO_INBOUND", ref, `NAT gateway ${natId} only carries connections started from inside the VPC; it admits no connection initiated from outside, so a packet addressed to it is dropped.`, { direction: "ingress", documentation: DOCS.natGateway });

@@ -7,7 +7,7 @@ import { type Packet } from "../../packet";
 import { type ComponentRef } from "../path-component";
 import { carrierGatewayEgress } from "./carrier-gateway";
 import { DOCS, type Entry, type TraceContext, type TraceEnd, add, block, guard, nameOf, reached, routeDetail, subnetRef, targetText, vpcRef } from "./context";
-import { internetGatewayEgress } from "./internet-gateway";
+import { egressOnlyInternetGatewayEgress, internetGatewayEgress } from "./internet-gateway";
 import { interfaceIngress } from "./network-interface";
 import { transitGatewayFromVpc, transitGatewayZoneBlock } from "./transit-gateway";
 import { gatewayEndpoint } from "./vpc-endpoint";
@@ -122,7 +122,7 @@ export function routeFromTable(ctx: TraceContext, rt: RouteTable, vpcId: string,
     case "carrier-gateway":
       return carrierGatewayEgress(ctx, target.id, vpcId, p);
     case "egress-only-internet-gateway":
-      return block(ctx, "UNSUPPORTED_COMPONENT", { id: target.id, type: "egress-only-internet-gateway" }, `An egress-only internet gateway carries IPv6 only; this analysis follows IPv4 packets.`);
+      return egressOnlyInternetGatewayEgress(ctx, target.id, vpcId, p);
     case "unsupported":
       return block(ctx, "UNSUPPORTED_COMPONENT", rtRef, `The route targets ${target.id}, a kind of target the evaluator does not model (local gateways, Cloud WAN).`);
     default:
