@@ -10,10 +10,10 @@ import type { TopologyInput } from "../model/topology";
  */
 
 const vpcIds = ["vpc-0", "vpc-1", "vpc-2"];
-const targets = ["local", "igw-0", "igw-1", "nat-0", "pcx-01", "pcx-12", "tgw-0", "vgw-0", "i-0", "i-3", "vpce-s3", "blackhole:igw-0"];
-const destinations = ["0.0.0.0/0", "10.0.0.0/8", "10.0.0.0/16", "10.1.0.0/16", "10.2.0.0/16", "10.1.1.0/24", "192.168.0.0/16", "pl-s3", "8.8.8.0/24"];
-const sgRules = ["all * 0.0.0.0/0", "tcp 22 0.0.0.0/0", "tcp 443 10.0.0.0/8", "tcp 0-65535 sg-1", "udp 53 10.1.0.0/16", "tcp 443 pl-s3"];
-const aclRules = ["allow in all * 0.0.0.0/0", "deny in tcp 22 0.0.0.0/0", "allow out all * 0.0.0.0/0", "allow out tcp 1024-65535 0.0.0.0/0", "deny out all * 10.1.0.0/16", "allow in tcp 443 10.0.0.0/8"];
+const targets = ["local", "igw-0", "igw-1", "nat-0", "pcx-01", "pcx-12", "tgw-0", "vgw-0", "i-0", "i-3", "vpce-s3", "blackhole:igw-0", "eigw-0"];
+const destinations = ["0.0.0.0/0", "10.0.0.0/8", "10.0.0.0/16", "10.1.0.0/16", "10.2.0.0/16", "10.1.1.0/24", "192.168.0.0/16", "pl-s3", "8.8.8.0/24", "::/0", "2600:1f18::/40"];
+const sgRules = ["all * 0.0.0.0/0", "tcp 22 0.0.0.0/0", "tcp 443 10.0.0.0/8", "tcp 0-65535 sg-1", "udp 53 10.1.0.0/16", "tcp 443 pl-s3", "all * ::/0"];
+const aclRules = ["allow in all * 0.0.0.0/0", "deny in tcp 22 0.0.0.0/0", "allow out all * 0.0.0.0/0", "allow out tcp 1024-65535 0.0.0.0/0", "deny out all * 10.1.0.0/16", "allow in tcp 443 10.0.0.0/8", "allow in all * ::/0", "allow out all * ::/0"];
 
 function sgPermission(text: string) {
   const [protocol = "", ports = "*", peer = ""] = text.split(" ");
@@ -21,7 +21,7 @@ function sgPermission(text: string) {
   return {
     ipProtocol: protocol === "all" ? "-1" : protocol,
     ...(from !== undefined ? { fromPort: from, toPort: to ?? from } : {}),
-    ...(peer.startsWith("sg-") ? { userIdGroupPairs: [{ groupId: peer }] } : peer.startsWith("pl-") ? { prefixListIds: [{ prefixListId: peer }] } : { ipRanges: [{ cidrIp: peer }] }),
+    ...(peer.startsWith("sg-") ? { userIdGroupPairs: [{ groupId: peer }] } : peer.startsWith("pl-") ? { prefixListIds: [{ prefixListId: peer }] } : peer.includes(":") ? { ipv6Ranges: [{ cidrIpv6: peer }] } : { ipRanges: [{ cidrIp: peer }] }),
   };
 }
 
@@ -33,7 +33,7 @@ function aclEntry(ruleNumber: number, text: string) {
     ruleAction: action as "allow" | "deny",
     egress: direction === "out",
     protocol: ({ all: "-1", tcp: "6", udp: "17" } as Record<string, string>)[protocol] ?? "-1",
-    cidrBlock: cidr,
+    ...(cidr.includes(":") ? { ipv6CidrBlock: cidr } : { cidrBlock: cidr }),
     ...(from !== undefined ? { portRange: { from, to: to ?? from } } : {}),
   };
 }
@@ -41,12 +41,13 @@ function aclEntry(ruleNumber: number, text: string) {
 function route(destination: string, target: string) {
   const blackhole = target.startsWith("blackhole:");
   const id = blackhole ? target.slice("blackhole:".length) : target;
-  const dest = destination.startsWith("pl-") ? { destinationPrefixListId: destination } : { destinationCidrBlock: destination };
+  const dest = destination.startsWith("pl-") ? { destinationPrefixListId: destination } : destination.includes(":") ? { destinationIpv6CidrBlock: destination } : { destinationCidrBlock: destination };
   const state = blackhole ? { state: "blackhole" as const } : {};
   if (id === "local" || /^(igw|vgw|vpce)-/.test(id)) return { ...dest, ...state, gatewayId: id };
   if (id.startsWith("nat-")) return { ...dest, ...state, natGatewayId: id };
   if (id.startsWith("pcx-")) return { ...dest, ...state, vpcPeeringConnectionId: id };
   if (id.startsWith("tgw-")) return { ...dest, ...state, transitGatewayId: id };
+  if (id.startsWith("eigw-")) return { ...dest, ...state, egressOnlyInternetGatewayId: id };
   return { ...dest, ...state, instanceId: id };
 }
 
@@ -66,8 +67,9 @@ export const topologyArbitrary: fc.Arbitrary<TopologyInput> = fc
     vpn: fc.boolean(),
   })
   .map((g) => {
-    const vpcs = vpcIds.map((vpcId, i) => ({ vpcId, cidrBlock: `10.${g.vpcSecond[i] ?? i}.0.0/16` }));
-    const subnets = g.subnets.map((s, i) => ({ subnetId: `subnet-${i}`, vpcId: vpcIds[s.vpc] ?? "vpc-0", cidrBlock: `10.${g.vpcSecond[s.vpc] ?? s.vpc}.${s.third}.0/24` }));
+    // vpc-0 is dual-stack: its subnets and instances get IPv6 addresses too.
+    const vpcs = vpcIds.map((vpcId, i) => ({ vpcId, cidrBlock: `10.${g.vpcSecond[i] ?? i}.0.0/16`, ...(i === 0 ? { ipv6CidrBlockAssociationSet: [{ ipv6CidrBlock: "2600:1f18::/56" }] } : {}) }));
+    const subnets = g.subnets.map((s, i) => ({ subnetId: `subnet-${i}`, vpcId: vpcIds[s.vpc] ?? "vpc-0", cidrBlock: `10.${g.vpcSecond[s.vpc] ?? s.vpc}.${s.third}.0/24`, ...(s.vpc === 0 ? { ipv6CidrBlock: `2600:1f18:0:${i}::/64` } : {}) }));
     const subnetOf = (n: number) => subnets[n % subnets.length] ?? subnets[0];
     const instances = g.instances.map((inst, i) => {
       const subnet = subnetOf(inst.subnet);
@@ -76,6 +78,7 @@ export const topologyArbitrary: fc.Arbitrary<TopologyInput> = fc
         instanceId: `i-${i}`,
         subnetId: subnet?.subnetId ?? "subnet-0",
         privateIpAddress: `${base}.${inst.host + i}`,
+        ...(subnet?.vpcId === "vpc-0" ? { ipv6Address: `2600:1f18:0:${subnet.subnetId.slice("subnet-".length)}::${inst.host + i}` } : {}),
         securityGroupIds: inst.groups,
         ...(inst.publicIp ? { publicIpAddress: `54.0.0.${i + 1}` } : {}),
         sourceDestCheck: inst.sourceDestCheck,
@@ -106,6 +109,7 @@ export const topologyArbitrary: fc.Arbitrary<TopologyInput> = fc
       })),
       ],
       internetGateways: [{ internetGatewayId: "igw-0", attachments: g.igw.attached ? [{ vpcId: vpcIds[g.igw.vpc] ?? "vpc-0" }] : [] }],
+      egressOnlyInternetGateways: [{ egressOnlyInternetGatewayId: "eigw-0", attachments: [{ vpcId: "vpc-0" }] }],
       natGateways: natSubnet ? [{ natGatewayId: "nat-0", vpcId: natSubnet.vpcId, subnetId: natSubnet.subnetId, natGatewayAddresses: [{ privateIp: `${natSubnet.cidrBlock.split(".").slice(0, 3).join(".")}.5`, ...(g.nat?.publicIp ? { publicIp: "3.3.3.3" } : {}) }] }] : [],
       prefixLists: [{ prefixListId: "pl-s3", entries: [{ cidr: "52.216.0.0/15" }] }],
       awsServices: [{ serviceName: "com.amazonaws.us-east-1.s3", prefixListId: "pl-s3", cidrBlocks: ["52.216.0.0/15"] }],
@@ -142,7 +146,7 @@ export const queryArbitrary = fc.record({
     fc.oneof({ weight: 6, arbitrary: fc.constantFrom("i-0", "i-1") }, { weight: 3, arbitrary: fc.constantFrom("i-2", "i-3", "i-4", "igw-0", "internet", "subnet-2", "vpce-s3", "onprem-0", "pcx-12") }),
     { nil: undefined, freq: 3 },
   ),
-  destinationIp: fc.constantFrom("10.0.0.10", "10.1.1.11", "10.2.3.12", "8.8.8.8", "52.216.1.1", "192.168.1.1", "54.0.0.1", "3.3.3.3"),
+  destinationIp: fc.constantFrom("10.0.0.10", "10.1.1.11", "10.2.3.12", "8.8.8.8", "52.216.1.1", "192.168.1.1", "54.0.0.1", "3.3.3.3", "2001:db8::1", "2600:1f18:0:1::11"),
   protocol: fc.constantFrom("tcp", "udp", "icmp", "all", "0"),
   destinationPort: fc.constantFrom(22, 443, 53, 8080),
 });
