@@ -32,7 +32,8 @@ test("a learner builds the three-tier lab's solution in the visual editor and sc
   await form.getByRole("button", { name: "Add route" }).click();
   const route = form.getByRole("group", { name: "Route 1" });
   await route.getByLabel("Destination CIDR block").fill("0.0.0.0/0");
-  await route.getByLabel("NAT gateway ID").fill("nat-new-1");
+  await route.getByLabel("Target", { exact: true }).selectOption({ label: "NAT gateway" });
+  await route.getByLabel("Target ID").fill("nat-new-1");
 
   // The database subnet gets a table with only the local route.
   await page.getByLabel("Resource type").selectOption({ label: "Route tables" });

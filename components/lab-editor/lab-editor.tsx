@@ -11,7 +11,7 @@ import { AttemptHistory, GradeResults } from "./grade-results";
 import { historyReducer, initialHistory } from "./history";
 import { JsonView } from "./json-view";
 import { ProbesPanel } from "./probes-panel";
-import { collectionLabel, collections, elementSchema, elementsOf, idOf, locate, nameTagOf, newElement, singularLabel, type Collection } from "./resource-kinds";
+import { collectionLabel, collections, elementSchema, elementsOf, idOf, locate, nameTagOf, newElement, referrersOf, singularLabel, type Collection } from "./resource-kinds";
 import { ObjectFields, type FormContext } from "./schema-form";
 
 export type LabEditorProps = {
@@ -105,7 +105,7 @@ export function LabEditor(props: LabEditorProps) {
     if (topology) for (const w of checkReferences(topology)) map.set(w.path, [...(map.get(w.path) ?? []), w.message]);
     return map;
   }, [topology]);
-  const ctx: FormContext = { doc, issues, warnings, onChange: onFieldChange };
+  const ctx: FormContext = { doc, issues, warnings, onChange: onFieldChange, replace: (next) => edit(next, null) };
 
   const select = (next: Selection) => {
     setSelection(next);
@@ -264,6 +264,7 @@ export function LabEditor(props: LabEditorProps) {
                     Delete {selectedId}
                   </button>
                 </div>
+                <ConnectedTo doc={doc} id={selectedId} onSelect={select} />
                 <ObjectFields schema={elementSchema(selected.collection)} path={[selected.collection, selected.index]} ctx={ctx} />
               </form>
             ) : (
@@ -297,6 +298,25 @@ export function LabEditor(props: LabEditorProps) {
         <AttemptHistory attempts={attempts} bestPercent={bestPercent} />
       </section>
     </div>
+  );
+}
+
+/** What names the selected resource, so a learner can follow a connection from either end. */
+function ConnectedTo({ doc, id, onSelect }: { doc: Json; id: string | null; onSelect: (s: { collection: Collection; index: number }) => void }) {
+  const referrers = useMemo(() => (id ? referrersOf(doc, id) : []), [doc, id]);
+  if (referrers.length === 0) return null;
+  return (
+    <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
+      Referred to by:{" "}
+      {referrers.slice(0, 12).map((r, i) => (
+        <span key={`${r.collection}-${r.index}-${r.field}`}>
+          {i > 0 ? ", " : ""}
+          <button type="button" className="underline" onClick={() => onSelect({ collection: r.collection, index: r.index })}>{r.id}</button>{" "}
+          <span className="text-xs text-slate-500 dark:text-slate-400">({r.field})</span>
+        </span>
+      ))}
+      {referrers.length > 12 ? ` and ${referrers.length - 12} more` : ""}
+    </p>
   );
 }
 

@@ -297,3 +297,23 @@ function stringField(element: Json, key: string): string {
   const value = isJsonObject(element) ? element[key] : undefined;
   return typeof value === "string" ? value : "";
 }
+
+export type Referrer = { collection: Collection; index: number; id: string; field: string };
+
+/** Resources whose fields name `id` (a route's target, an association's subnet, …): how the selected resource is connected. */
+export function referrersOf(doc: Json, id: string): Referrer[] {
+  const found: Referrer[] = [];
+  const visit = (value: Json, trail: string[], hit: (field: string) => void) => {
+    if (value === id) hit(trail.join("."));
+    else if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...trail, String(i)], hit));
+    else if (isJsonObject(value)) for (const [k, v] of Object.entries(value)) visit(v, [...trail, k], hit);
+  };
+  for (const c of collections) {
+    elementsOf(doc, c).forEach((element, index) => {
+      const own = idOf(c, element);
+      if (own === id) return;
+      visit(element, [], (field) => found.push({ collection: c, index, id: own, field }));
+    });
+  }
+  return found;
+}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
-import { getIn, isJsonObject, pathKey, type Json, type Path } from "./document";
+import { getIn, isJsonObject, pathKey, setIn, type Json, type Path } from "./document";
 import { humanize, singular } from "./labels";
 import { emptyValue, suggestionsFor, type JsonSchema } from "./resource-kinds";
 
@@ -16,6 +16,8 @@ export type FormContext = {
   /** Ids that point nowhere, addresses outside their subnet (the evaluator's checkReferences): allowed, but worth a look. */
   warnings: ReadonlyMap<string, string[]>;
   onChange: (path: Path, value: Json | undefined) => void;
+  /** Replaces the whole document in one undo step (an edit that touches several fields). */
+  replace: (doc: Json) => void;
 };
 
 // Fields shown at once; the rest of a resource's fields wait under "More fields".
@@ -63,6 +65,12 @@ function kindOf(schema: JsonSchema): Kind {
   }
 }
 
+/** Nested objects, lists and comma-separated lists take the whole width; single values share a row. */
+function wide(schema: JsonSchema): boolean {
+  const kind = kindOf(schema);
+  return kind === "object" || kind === "objectArray" || kind === "stringArray" || kind === "json";
+}
+
 function fieldId(path: Path): string {
   return `f-${path.map(String).join("-")}`;
 }
@@ -77,8 +85,85 @@ function Issues({ id, messages, warnings }: { id: string; messages: string[] | u
   );
 }
 
+// A route has one target among many id fields (as describe-route-tables writes it): the form
+// shows one "Target" choice and one id instead of a dozen mostly empty fields.
+const ROUTE_TARGETS: { key: string; label: string }[] = [
+  { key: "gatewayId", label: "Internet/virtual private gateway, gateway endpoint or local" },
+  { key: "natGatewayId", label: "NAT gateway" },
+  { key: "transitGatewayId", label: "Transit gateway" },
+  { key: "vpcPeeringConnectionId", label: "Peering connection" },
+  { key: "instanceId", label: "Instance" },
+  { key: "networkInterfaceId", label: "Network interface" },
+  { key: "egressOnlyInternetGatewayId", label: "Egress-only internet gateway" },
+  { key: "carrierGatewayId", label: "Carrier gateway" },
+  { key: "vpcEndpointId", label: "Gateway Load Balancer endpoint" },
+  { key: "localGatewayId", label: "Local gateway" },
+  { key: "coreNetworkArn", label: "Core network" },
+];
+
+function isRouteSchema(schema: JsonSchema): boolean {
+  const p = schema.properties ?? {};
+  return Boolean(p.destinationCidrBlock && p.natGatewayId && p.gatewayId && p.vpcPeeringConnectionId);
+}
+
 /** The fields of one object: the usual ones first, the rarely needed ones folded away. */
 export function ObjectFields({ schema, path, ctx }: { schema: JsonSchema; path: Path; ctx: FormContext }) {
+  if (isRouteSchema(schema)) return <RouteFields schema={schema} path={path} ctx={ctx} />;
+  return <PlainObjectFields schema={schema} path={path} ctx={ctx} />;
+}
+
+function RouteFields({ schema, path, ctx }: { schema: JsonSchema; path: Path; ctx: FormContext }) {
+  const value = getIn(ctx.doc, path);
+  const route = isJsonObject(value) ? value : {};
+  const current = ROUTE_TARGETS.find((t) => route[t.key] !== undefined) ?? ROUTE_TARGETS[0]!;
+  const targetValue = route[current.key];
+  const targetId = fieldId([...path, "target"]);
+  const targetPath = [...path, current.key];
+  const rest: JsonSchema = {
+    ...schema,
+    required: [],
+    properties: Object.fromEntries(Object.entries(schema.properties ?? {}).filter(([k]) => !ROUTE_TARGETS.some((t) => t.key === k))),
+  };
+  return (
+    <div className="space-y-3">
+      <PlainObjectFields schema={rest} path={path} ctx={ctx} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <div>
+          <label htmlFor={`${targetId}-kind`} className="block text-sm font-medium">Target</label>
+          <select
+            id={`${targetId}-kind`}
+            className={inputClass}
+            value={current.key}
+            onChange={(e) => {
+              const next = ROUTE_TARGETS.find((t) => t.key === e.target.value);
+              if (!next || next.key === current.key) return;
+              // Move the id to the new target field, so exactly one target stays set.
+              let doc = ctx.doc;
+              for (const t of ROUTE_TARGETS) if (t.key !== next.key && route[t.key] !== undefined) doc = setIn(doc, [...path, t.key], undefined);
+              ctx.replace(setIn(doc, [...path, next.key], typeof targetValue === "string" ? targetValue : ""));
+            }}
+          >
+            {ROUTE_TARGETS.map((t) => <option key={t.key} value={t.key}>{t.label}</option>)}
+          </select>
+        </div>
+        <StringField
+          id={targetId}
+          label="Target ID"
+          name={current.key}
+          path={targetPath}
+          value={targetValue}
+          // Kept as "" when emptied, so the chosen kind of target stays chosen while retyping.
+          required
+          schema={schema.properties?.[current.key] ?? {}}
+          ctx={ctx}
+          messages={ctx.issues.get(pathKey(targetPath))}
+        />
+      </div>
+    </div>
+  );
+}
+
+function PlainObjectFields({ schema, path, ctx }: { schema: JsonSchema; path: Path; ctx: FormContext }) {
   const properties = Object.entries(schema.properties ?? {});
   const required = new Set(schema.required ?? []);
   const value = getIn(ctx.doc, path);
@@ -86,13 +171,21 @@ export function ObjectFields({ schema, path, ctx }: { schema: JsonSchema; path: 
   const more = properties.filter(([name]) => !PRIMARY.has(name) && !required.has(name));
   const [moreOpen] = useState(() => more.some(([name]) => isJsonObject(value) && value[name] !== undefined));
   return (
-    <div className="space-y-3">
-      {primary.map(([name, s]) => <Field key={name} name={name} schema={s} path={[...path, name]} required={required.has(name)} ctx={ctx} />)}
+    <div className="grid gap-3 sm:grid-cols-2">
+      {primary.map(([name, s]) => (
+        <div key={name} className={wide(s) ? "sm:col-span-2" : undefined}>
+          <Field name={name} schema={s} path={[...path, name]} required={required.has(name)} ctx={ctx} />
+        </div>
+      ))}
       {more.length > 0 ? (
-        <details open={moreOpen} className="rounded border border-dashed border-slate-300 p-2 dark:border-slate-600">
+        <details open={moreOpen} className="rounded border border-dashed border-slate-300 p-2 sm:col-span-2 dark:border-slate-600">
           <summary className="cursor-pointer text-sm text-slate-700 dark:text-slate-300">More fields ({more.map(([n]) => humanize(n)).slice(0, 3).join(", ")}{more.length > 3 ? ", …" : ""})</summary>
-          <div className="mt-2 space-y-3">
-            {more.map(([name, s]) => <Field key={name} name={name} schema={s} path={[...path, name]} required={false} ctx={ctx} />)}
+          <div className="mt-2 grid gap-3 sm:grid-cols-2">
+            {more.map(([name, s]) => (
+              <div key={name} className={wide(s) ? "sm:col-span-2" : undefined}>
+                <Field name={name} schema={s} path={[...path, name]} required={false} ctx={ctx} />
+              </div>
+            ))}
           </div>
         </details>
       ) : null}

@@ -5,7 +5,7 @@ import { getIn, setIn, toJson, type Json } from "@/components/lab-editor/documen
 import { COALESCE_MS, historyReducer, initialHistory } from "@/components/lab-editor/history";
 import { importPastedText } from "@/components/lab-editor/import-text";
 import { humanize } from "@/components/lab-editor/labels";
-import { collections, elementSchema, freshId, idKey, locate, newElement, suggestionsFor } from "@/components/lab-editor/resource-kinds";
+import { collections, elementSchema, freshId, idKey, locate, newElement, referrersOf, suggestionsFor } from "@/components/lab-editor/resource-kinds";
 import { parseTopology } from "@/lib/network";
 
 const doc: Json = {
@@ -79,6 +79,14 @@ describe("resource kinds", () => {
     expect(suggestionsFor(doc, "gatewayId")).toEqual(["local", "igw-a"]);
     expect(locate(doc, "subnet-a")).toEqual({ collection: "subnets", index: 0 });
     expect(locate(doc, "internet")).toBeNull();
+  });
+
+  it("lists what refers to a resource, field by field", () => {
+    expect(referrersOf(doc, "vpc-a")).toEqual([
+      { collection: "subnets", index: 0, id: "subnet-a", field: "vpcId" },
+      { collection: "internetGateways", index: 0, id: "igw-a", field: "attachments.0.vpcId" },
+    ]);
+    expect(referrersOf(doc, "igw-a")).toEqual([]);
   });
 
   it("labels fields as AWS's console does", () => {
