@@ -39,6 +39,7 @@ const labels: Record<Collection, string> = {
   vpcEndpoints: "VPC endpoints",
   vpcEndpointServices: "Endpoint services (PrivateLink)",
   awsServices: "AWS services",
+  awsIpRanges: "AWS IP address ranges",
   vpcPeeringConnections: "Peering connections",
   transitGateways: "Transit gateways",
   transitGatewayAttachments: "TGW attachments",
@@ -75,6 +76,7 @@ export function singularLabel(c: Collection): string {
     addresses: "Elastic IP",
     vpcEndpointServices: "endpoint service",
     awsServices: "AWS service",
+    awsIpRanges: "AWS IP address range",
     virtualInterfaces: "virtual interface",
     accelerators: "Global Accelerator",
     onPremisesNetworks: "on-premises network",
@@ -209,6 +211,9 @@ export function newElement(doc: Json, c: Collection): JsonObject {
       return { serviceName: "com.amazonaws.us-east-1.s3", cidrBlocks: [] };
     case "prefixLists":
       return { prefixListId: id, entries: [] };
+    case "awsIpRanges":
+      // One prefix of AWS's ip-ranges.json; its "id" is the prefix itself.
+      return { ipPrefix: "54.184.0.0/13", region: "us-west-2", networkBorderGroup: "us-west-2", service: "EC2" };
     default: {
       // Everything else: the required fields, empty, for the form to point at.
       const schema = elementSchema(c);

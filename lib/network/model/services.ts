@@ -66,6 +66,21 @@ export const awsServiceSchema = z.strictObject({
   ...resourceFields,
 });
 
+/**
+ * One prefix of AWS's published public address ranges (`ip-ranges.json`,
+ * https://docs.aws.amazon.com/vpc/latest/userguide/aws-ip-ranges.html), with
+ * AWS's field names in camelCase (`ip_prefix`/`ipv6_prefix` → `ipPrefix`).
+ * AWS lists a prefix once per service: once as `AMAZON` (all of AWS's space)
+ * and again as `EC2`, `S3`, `CLOUDFRONT`… when that service uses it. Region is
+ * AWS's value as written (`us-west-2`, or `GLOBAL`).
+ */
+export const awsIpRangeSchema = z.strictObject({
+  ipPrefix: z.union([ipv4Cidr, ipv6Cidr]),
+  region: z.string().min(1),
+  networkBorderGroup: z.string().min(1).optional(),
+  service: z.string().min(1),
+});
+
 /** ELBv2 load balancer (Application, Network or Gateway). */
 export const loadBalancerSchema = z.strictObject({
   loadBalancerArn: arn,

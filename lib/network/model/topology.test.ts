@@ -38,4 +38,20 @@ describe("topologySchema", () => {
     if (result.ok) return;
     expect(result.issues[0]?.path).toBe("routeTables.0.routes.0");
   });
+
+  it("holds AWS's published address ranges, IPv4 and IPv6, one entry per prefix and service", () => {
+    const result = parseTopology({
+      awsIpRanges: [
+        { ipPrefix: "54.184.0.0/13", region: "us-west-2", networkBorderGroup: "us-west-2", service: "AMAZON" },
+        { ipPrefix: "54.184.0.0/13", region: "us-west-2", networkBorderGroup: "us-west-2", service: "EC2" },
+        { ipPrefix: "2600:1f14::/35", region: "us-west-2", service: "EC2" },
+        { ipPrefix: "13.32.0.0/15", region: "GLOBAL", service: "CLOUDFRONT" },
+      ],
+    });
+    expect(result.ok ? result.topology.awsIpRanges.length : result.issues).toBe(4);
+    const empty = parseTopology({});
+    expect(empty.ok && empty.topology.awsIpRanges).toEqual([]);
+    const bad = parseTopology({ awsIpRanges: [{ ipPrefix: "54.184.0.0", region: "us-west-2", service: "EC2" }] });
+    expect(bad.ok ? [] : bad.issues.map((i) => i.path)).toEqual(["awsIpRanges.0.ipPrefix"]);
+  });
 });

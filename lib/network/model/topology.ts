@@ -15,6 +15,7 @@ import {
 } from "./connectivity";
 import {
   acceleratorSchema,
+  awsIpRangeSchema,
   awsServiceSchema,
   flowLogSchema,
   listenerSchema,
@@ -72,6 +73,8 @@ export const topologySchema = z.strictObject({
   vpcEndpoints: list(vpcEndpointSchema),
   vpcEndpointServices: list(vpcEndpointServiceSchema),
   awsServices: list(awsServiceSchema),
+  /** AWS's published public address ranges (ip-ranges.json), one entry per prefix and service. */
+  awsIpRanges: list(awsIpRangeSchema),
 
   vpcPeeringConnections: list(vpcPeeringConnectionSchema),
   transitGateways: list(transitGatewaySchema),
@@ -122,6 +125,7 @@ export type PrefixList = Topology["prefixLists"][number];
 export type VpcEndpoint = Topology["vpcEndpoints"][number];
 export type VpcEndpointService = Topology["vpcEndpointServices"][number];
 export type AwsService = Topology["awsServices"][number];
+export type AwsIpRange = Topology["awsIpRanges"][number];
 export type VpcPeeringConnection = Topology["vpcPeeringConnections"][number];
 export type TransitGateway = Topology["transitGateways"][number];
 export type TransitGatewayAttachment = Topology["transitGatewayAttachments"][number];

@@ -5,7 +5,8 @@ import type { TopologyInput } from "../model/topology";
  * Random small topologies for property tests: three VPCs whose ranges may
  * overlap, subnets, instances, security groups, network ACLs, route tables
  * with routes to every kind of target (some missing, some blackholes),
- * internet and NAT gateways, peering, a transit gateway and a VPN site.
+ * internet and NAT gateways, peering, a transit gateway, a VPN site and,
+ * sometimes, AWS's published address ranges.
  * Ids come from small pools so that references often, but not always, resolve.
  */
 
@@ -65,6 +66,7 @@ export const topologyArbitrary: fc.Arbitrary<TopologyInput> = fc
     peering: fc.array(fc.record({ id: fc.constantFrom("pcx-01", "pcx-12"), active: fc.boolean() }), { maxLength: 2 }),
     tgw: fc.record({ attach: fc.subarray([0, 1, 2]), propagate: fc.subarray([0, 1, 2]), blackhole: fc.boolean() }),
     vpn: fc.boolean(),
+    awsIpRanges: fc.boolean(),
   })
   .map((g) => {
     // vpc-0 is dual-stack: its subnets and instances get IPv6 addresses too.
@@ -113,6 +115,15 @@ export const topologyArbitrary: fc.Arbitrary<TopologyInput> = fc
       natGateways: natSubnet ? [{ natGatewayId: "nat-0", vpcId: natSubnet.vpcId, subnetId: natSubnet.subnetId, natGatewayAddresses: [{ privateIp: `${natSubnet.cidrBlock.split(".").slice(0, 3).join(".")}.5`, ...(g.nat?.publicIp ? { publicIp: "3.3.3.3" } : {}) }] }] : [],
       prefixLists: [{ prefixListId: "pl-s3", entries: [{ cidr: "52.216.0.0/15" }] }],
       awsServices: [{ serviceName: "com.amazonaws.us-east-1.s3", prefixListId: "pl-s3", cidrBlocks: ["52.216.0.0/15"] }],
+      // AWS's published ranges, as ip-ranges.json lists them (once per service): the instances' public IPs
+      // (54.0.0.x) and vpc-0's IPv6 block sit in EC2 space, S3's range is a service's.
+      awsIpRanges: g.awsIpRanges
+        ? [
+            ...["AMAZON", "EC2"].map((service) => ({ ipPrefix: "54.0.0.0/8", region: "us-east-1", networkBorderGroup: "us-east-1", service })),
+            ...["AMAZON", "S3"].map((service) => ({ ipPrefix: "52.216.0.0/15", region: "us-east-1", networkBorderGroup: "us-east-1", service })),
+            ...["AMAZON", "EC2"].map((service) => ({ ipPrefix: "2600:1f18::/32", region: "us-east-1", networkBorderGroup: "us-east-1", service })),
+          ]
+        : [],
       vpcEndpoints: [{ vpcEndpointId: "vpce-s3", vpcEndpointType: "Gateway" as const, vpcId: "vpc-0", serviceName: "com.amazonaws.us-east-1.s3" }],
       vpcPeeringConnections: g.peering.map((p) => ({
         vpcPeeringConnectionId: p.id,
@@ -146,7 +157,7 @@ export const queryArbitrary = fc.record({
     fc.oneof({ weight: 6, arbitrary: fc.constantFrom("i-0", "i-1") }, { weight: 3, arbitrary: fc.constantFrom("i-2", "i-3", "i-4", "igw-0", "internet", "subnet-2", "vpce-s3", "onprem-0", "pcx-12") }),
     { nil: undefined, freq: 3 },
   ),
-  destinationIp: fc.constantFrom("10.0.0.10", "10.1.1.11", "10.2.3.12", "8.8.8.8", "52.216.1.1", "192.168.1.1", "54.0.0.1", "3.3.3.3", "2001:db8::1", "2600:1f18:0:1::11"),
+  destinationIp: fc.constantFrom("10.0.0.10", "10.1.1.11", "10.2.3.12", "8.8.8.8", "52.216.1.1", "192.168.1.1", "54.0.0.1", "54.0.0.99", "3.3.3.3", "2001:db8::1", "2600:1f18:0:1::11"),
   protocol: fc.constantFrom("tcp", "udp", "icmp", "all", "0"),
   destinationPort: fc.constantFrom(22, 443, 53, 8080),
 });

@@ -195,6 +195,12 @@ export class NetworkBuilder {
     return this;
   }
 
+  /** One prefix of AWS's ip-ranges.json, listed once per service as AWS lists it (`["AMAZON", "EC2"]`). */
+  awsIpRange(ipPrefix: string, region: string, services: string[], networkBorderGroup: string = region): this {
+    for (const service of services) this.list("awsIpRanges").push({ ipPrefix, region, networkBorderGroup, service });
+    return this;
+  }
+
   peering(vpcPeeringConnectionId: string, requesterVpcId: string, accepterVpcId: string, status: "active" | "pending-acceptance" = "active"): this {
     this.list("vpcPeeringConnections").push({ vpcPeeringConnectionId, status, requesterVpcInfo: { vpcId: requesterVpcId }, accepterVpcInfo: { vpcId: accepterVpcId } });
     return this;
