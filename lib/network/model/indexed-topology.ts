@@ -28,6 +28,7 @@ import type {
   VpnConnection,
   VpnGateway,
   AwsService,
+  AwsIpRange,
   PrefixList,
 } from "./topology";
 
@@ -98,6 +99,8 @@ export interface IndexedTopology {
   vpcEndpoints: Map<string, VpcEndpoint>;
   awsServices: AwsService[];
   awsServiceTable: AddressTable<AwsService>;
+  /** AWS's published ranges (ip-ranges.json) by prefix: the entries of one prefix are the services AWS lists for it. */
+  awsIpRangeTable: AddressTable<AwsIpRange>;
   peerings: Map<string, VpcPeeringConnection>;
   transitGateways: Map<string, TransitGateway>;
   /** `${transitGatewayId}|${attachmentId}` → attachment (a peering attachment exists once per side). */
@@ -537,6 +540,12 @@ function buildIndex(t: Topology): IndexedTopology {
     for (const p of prefixes) if (p) awsServiceTable.add(p, s);
   }
 
+  const awsIpRangeTable = new AddressTable<AwsIpRange>();
+  for (const r of t.awsIpRanges) {
+    const prefix = parseCidr(r.ipPrefix);
+    if (prefix) awsIpRangeTable.add(prefix, r);
+  }
+
   const internetGateways = new Map(t.internetGateways.map((g) => [g.internetGatewayId, g]));
   const internetGatewayOfVpc = new Map<string, InternetGateway>();
   for (const g of t.internetGateways) for (const a of g.attachments) if (a.state === "available" || a.state === "attached") internetGatewayOfVpc.set(a.vpcId, g);
@@ -634,6 +643,7 @@ function buildIndex(t: Topology): IndexedTopology {
     vpcEndpoints,
     awsServices: t.awsServices,
     awsServiceTable,
+    awsIpRangeTable,
     peerings,
     transitGateways,
     tgwAttachments,

@@ -21,6 +21,7 @@ export const explanationCodes = {
   NO_DESTINATION_OWNER: { aws: false, kind: "no-destination-owner" },
   NO_SUBNET_FOR_ADDRESS: { aws: false, kind: "blackhole-route" },
   INTERNET_UNROUTABLE_ADDRESS: { aws: false, kind: "blackhole-route" },
+  UNASSIGNED_AWS_ADDRESS: { aws: false, kind: "blackhole-route" },
   NO_PUBLIC_IP_ADDRESS: { aws: false, kind: "filter" },
   NAT_GATEWAY_NO_INBOUND: { aws: false, kind: "filter" },
   NAT_GATEWAY_PROTOCOL: { aws: false, kind: "filter" },

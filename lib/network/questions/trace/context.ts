@@ -74,6 +74,7 @@ export const DOCS = {
   clientVpnAuth: "https://docs.aws.amazon.com/vpn/latest/clientvpn-admin/cvpn-working-rules.html",
   directConnect: "https://docs.aws.amazon.com/directconnect/latest/UserGuide/direct-connect-gateways-intro.html",
   carrierGateway: "https://docs.aws.amazon.com/vpc/latest/userguide/Carrier_Gateway.html",
+  awsIpRanges: "https://docs.aws.amazon.com/vpc/latest/userguide/aws-ip-ranges.html",
   elb: "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html",
   crossZone: "https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/how-elastic-load-balancing-works.html#cross-zone-load-balancing",
 } as const;

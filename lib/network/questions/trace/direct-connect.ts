@@ -25,11 +25,11 @@ export function startFromOnPremises(index: IndexedTopology, network: OnPremisesN
       add(c, { component: { id: vif.virtualInterfaceId, type: "direct-connect-virtual-interface" }, note: `It crosses Direct Connect virtual interface ${vif.virtualInterfaceId} (${vif.virtualInterfaceType}).` });
       if (vif.virtualInterfaceState !== "available") return block(c, "BAD_STATE", { id: vif.virtualInterfaceId, type: "direct-connect-virtual-interface" }, `Virtual interface ${vif.virtualInterfaceId} is ${vif.virtualInterfaceState}.`, { documentation: DOCS.directConnect });
       const source: LearnedRoute["source"] = { kind: "direct-connect", virtualInterface: vif };
-      // A public VIF reaches AWS's public address space: public services and public IPs in AWS, nothing private.
+      // A public VIF reaches AWS's public address space: public services, public IPs in AWS and AWS's published ranges, nothing private.
       // https://docs.aws.amazon.com/directconnect/latest/UserGuide/WorkingWithVirtualInterfaces.html
       if (vif.virtualInterfaceType === "public") {
         const index = c.index;
-        if (index.awsServiceTable.lookup(p.dstIp) || index.publicIpOwner.has(p.dstIp)) return onTheInternet(c, p);
+        if (index.awsServiceTable.lookup(p.dstIp) || index.publicIpOwner.has(p.dstIp) || index.awsIpRangeTable.lookup(p.dstIp)) return onTheInternet(c, p);
         return block(c, "NO_ROUTE_TO_DESTINATION", { id: vif.virtualInterfaceId, type: "direct-connect-virtual-interface" }, `${vif.virtualInterfaceId} is a public virtual interface: it reaches AWS public services and public IP addresses in AWS, not ${formatIp(p.dstIp)}.`, { documentation: DOCS.directConnect });
       }
       if (vif.virtualGatewayId) return vpnGatewayIngress(c, vif.virtualGatewayId, p, source);

@@ -1,4 +1,5 @@
 import { formatIp, isIpv6, parseCidr, cidrContains, type Ip } from "../../ip";
+import { type IndexedTopology } from "../../model/indexed-topology";
 import { type Packet } from "../../packet";
 import { type ComponentRef } from "../path-component";
 import { DOCS, type Entry, type TraceContext, type TraceEnd, add, block, guard, header, interfaceRef, nameOf, reached, retarget, vpcRef } from "./context";
@@ -76,6 +77,30 @@ export function onTheInternet(ctx: TraceContext, p: Packet): TraceEnd {
     if (reached(ctx, service.serviceName) || (ctx.reply && ctx.target.ip === p.dstIp)) return { kind: "accepted", resume: (c, reply) => onTheInternet(c, reply) };
     return { kind: "exits-network", resume: (c, reply) => onTheInternet(c, reply) };
   }
+  const range = awsIpRangeOf(index, p.dstIp);
+  if (range?.kind === "service") {
+    const label = `${range.named.length > 0 ? range.named.join(", ") : "AWS"} (${range.region})`;
+    add(ctx, { component: { id: range.prefix, type: "aws-service", name: label }, hop: "aws-service", note: `The packet reaches ${label} over AWS's public network: AWS lists ${range.prefix} for ${range.services.join(", ")} in its published address ranges.` });
+    if (reached(ctx, range.prefix) || (ctx.reply && ctx.target.ip === p.dstIp)) return { kind: "accepted", resume: (c, reply) => onTheInternet(c, reply) };
+    return { kind: "exits-network", resume: (c, reply) => onTheInternet(c, reply) };
+  }
+  if (range?.kind === "ec2") {
+    const awsNetwork: ComponentRef = { id: "aws-network", type: "internet", name: "AWS network" };
+    const where = `${range.prefix}, EC2 address space in ${range.region}${range.networkBorderGroup && range.networkBorderGroup !== range.region ? ` (network border group ${range.networkBorderGroup})` : ""}`;
+    if (ctx.reply && ctx.target.ip === p.dstIp) {
+      // The address sent the request, so something outside the topology holds it: the reply goes back to it.
+      add(ctx, { component: awsNetwork, hop: "aws-network", note: `The reply travels on AWS's network to ${formatIp(p.dstIp)} (${where}), the address that sent the request.` });
+      return { kind: "accepted", resume: (c, reply) => onTheInternet(c, reply) };
+    }
+    add(ctx, { component: awsNetwork, hop: "aws-network", note: `The packet travels on AWS's network toward ${formatIp(p.dstIp)} (${where}).` });
+    return block(
+      ctx,
+      "UNASSIGNED_AWS_ADDRESS",
+      awsNetwork,
+      `${formatIp(p.dstIp)} is in ${where}, according to AWS's published IP address ranges, but no resource in this topology holds it, so AWS's network has nowhere to deliver the packet and drops it. The address may belong to another AWS account outside this topology: analyse with that account's resources too.`,
+      { documentation: DOCS.awsIpRanges },
+    );
+  }
   if (isPrivateAddress(p.dstIp)) {
     add(ctx, { component: { id: "internet", type: "internet" }, hop: "internet", note: `The packet is on the internet.` });
     return block(ctx, "INTERNET_UNROUTABLE_ADDRESS", { id: "internet", type: "internet" }, `${formatIp(p.dstIp)} is a private address: the internet does not route it, so a private address is only reachable from inside its network.`);
@@ -83,6 +108,47 @@ export function onTheInternet(ctx: TraceContext, p: Packet): TraceEnd {
   add(ctx, { component: { id: "internet", type: "internet" }, hop: "internet", note: `The packet travels on the internet to ${formatIp(p.dstIp)}.` });
   if (reached(ctx, "internet") || (ctx.reply && ctx.target.ip === p.dstIp)) return { kind: "accepted", resume: (c, reply) => onTheInternet(c, reply) };
   return { kind: "exits-network", resume: (c, reply) => onTheInternet(c, reply) };
+}
+
+/** Where AWS's published ranges place an address, if they do. */
+export interface AwsIpRangeMatch {
+  /** The most specific prefix holding the address, as AWS writes it. */
+  prefix: string;
+  region: string;
+  networkBorderGroup: string | undefined;
+  /** Every service AWS lists for the prefix (`AMAZON`, `EC2`, `S3`…). */
+  services: string[];
+  /** The services besides `AMAZON` and `EC2`. */
+  named: string[];
+  /** A public service's addresses, or EC2's: public IPs AWS assigns to resources. */
+  kind: "service" | "ec2";
+}
+
+/**
+ * The most specific prefix of AWS's ip-ranges.json holding an address, and what
+ * it is. AWS lists each prefix once per service; `AMAZON` covers all of AWS's
+ * space, so a prefix listed for another service than `AMAZON` and `EC2`, or for
+ * `AMAZON` alone, is an AWS public service's, and one listed for `EC2` (and
+ * nothing else but `AMAZON`) is EC2's address space, the public and Elastic IPs
+ * AWS assigns to resources. Batfish makes the same split (AMAZON prefixes minus
+ * the exclusively EC2 ones are AWS services).
+ * https://docs.aws.amazon.com/vpc/latest/userguide/aws-ip-ranges.html
+ */
+export function awsIpRangeOf(index: IndexedTopology, ip: Ip): AwsIpRangeMatch | undefined {
+  const match = index.awsIpRangeTable.lookup(ip);
+  const first = match?.values[0];
+  if (!match || !first) return undefined;
+  const unique = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => v !== undefined))];
+  const services = unique(match.values.map((r) => r.service));
+  const named = services.filter((s) => s !== "AMAZON" && s !== "EC2");
+  return {
+    prefix: first.ipPrefix,
+    region: unique(match.values.map((r) => r.region)).join(", "),
+    networkBorderGroup: unique(match.values.map((r) => r.networkBorderGroup)).join(", ") || undefined,
+    services,
+    named,
+    kind: named.length > 0 || !services.includes("EC2") ? "service" : "ec2",
+  };
 }
 
 // RFC 1918, shared address space, and IPv6 unique-local and link-local ranges.
