@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { applyControls, type Probe, type ScenarioData } from "@/lib/course/scenario";
 import { evaluateProbes, type ProbeVerdict } from "@/lib/course/evaluate-probes";
-import { TopologyDiagram } from "./topology-diagram";
+import { TopologyDiagram } from "./topology-figure";
 
 /**
  * A live scenario: the learner flips controls (a route, a rule, an attachment) and every

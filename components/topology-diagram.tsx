@@ -3,9 +3,7 @@
 import { Background, Handle, Position, ReactFlow, type Edge, type Node, type NodeProps } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { memo, useMemo } from "react";
-import type { DiagramKind } from "@/lib/course/topology-diagram";
-import { layoutTopology } from "@/lib/course/topology-diagram";
-import type { Topology } from "@/lib/network";
+import type { Diagram, DiagramKind } from "@/lib/course/topology-diagram";
 
 type BoxData = { label: string; detail?: string; kind: DiagramKind; highlighted: boolean; dimmed: boolean };
 
@@ -43,11 +41,11 @@ const Box = memo(function Box({ data }: NodeProps<Node<BoxData>>) {
 const nodeTypes = { box: Box };
 
 /**
- * A topology drawn from the evaluator's model; `highlight` marks the resources on a path.
- * `onSelectNode` (the lab editor) is called with the id of a clicked box.
+ * React Flow's drawing of a laid-out topology; `highlight` marks the resources on a path and
+ * `onSelectNode` (the lab editor) is called with the id of a clicked box. Loaded on demand by
+ * `topology-figure.tsx`, so React Flow stays out of the JavaScript a page needs to start.
  */
-export function TopologyDiagram({ topology, highlight, label, onSelectNode }: { topology: Topology; highlight?: ReadonlySet<string>; label: string; onSelectNode?: (id: string) => void }) {
-  const diagram = useMemo(() => layoutTopology(topology), [topology]);
+export function TopologyCanvas({ diagram, highlight, onSelectNode }: { diagram: Diagram; highlight?: ReadonlySet<string>; onSelectNode?: (id: string) => void }) {
   const { nodes, edges } = useMemo(() => {
     const lit = (id: string) => Boolean(highlight?.has(id) || highlight?.has(id.split("@")[0] ?? id));
     const nodes: Node<BoxData>[] = diagram.nodes.map((n) => ({
@@ -75,30 +73,24 @@ export function TopologyDiagram({ topology, highlight, label, onSelectNode }: { 
     return { nodes, edges };
   }, [diagram, highlight]);
 
-  const height = Math.min(Math.max(diagram.height + 40, 220), 520);
   return (
-    <figure className="my-4" aria-label={label}>
-      <div className="rounded-lg border border-slate-200 dark:border-slate-800" style={{ height }}>
-        <ReactFlow
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          colorMode="system"
-          fitView
-          fitViewOptions={{ padding: 0.08 }}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          elementsSelectable={false}
-          onNodeClick={onSelectNode ? (_, node) => onSelectNode(node.id) : undefined}
-          panOnScroll={false}
-          zoomOnScroll={false}
-          preventScrolling={false}
-          minZoom={0.2}
-        >
-          <Background gap={24} size={1} />
-        </ReactFlow>
-      </div>
-      <figcaption className="mt-1 text-sm text-slate-600 dark:text-slate-400">{label}</figcaption>
-    </figure>
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      colorMode="system"
+      fitView
+      fitViewOptions={{ padding: 0.08 }}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      elementsSelectable={false}
+      onNodeClick={onSelectNode ? (_, node) => onSelectNode(node.id) : undefined}
+      panOnScroll={false}
+      zoomOnScroll={false}
+      preventScrolling={false}
+      minZoom={0.2}
+    >
+      <Background gap={24} size={1} />
+    </ReactFlow>
   );
 }

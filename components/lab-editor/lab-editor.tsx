@@ -5,7 +5,7 @@ import { checkReferences, parseTopology, type Topology } from "@/lib/network";
 import type { LabAttemptSummary } from "@/lib/labs-store/attempts";
 import type { PublicCheck } from "@/lib/labs-store/lab-contract";
 import type { LabSubmitBody } from "@/lib/labs-store/submission";
-import { TopologyDiagram } from "../topology-diagram";
+import { TopologyDiagram } from "../topology-figure";
 import { getIn, isJsonObject, pathKey, setIn, type Json, type Path } from "./document";
 import { AttemptHistory, GradeResults } from "./grade-results";
 import { historyReducer, initialHistory } from "./history";
