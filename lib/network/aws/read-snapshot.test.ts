@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -29,6 +29,18 @@ describe("readSnapshot", () => {
       accountId: "111122223333",
     });
     expect(result.snapshot.subnets[0]?.origin.region).toBe("us-west-2");
+  });
+
+  it("reads AWS's ip-ranges.json dropped into the snapshot folder beside the describe-* outputs", () => {
+    const root = folder({
+      "Vpcs.json": JSON.stringify({ Vpcs: [{ VpcId: "vpc-a", CidrBlock: "10.0.0.0/16" }] }),
+      "ip-ranges.json": readFileSync(path.join(import.meta.dirname, "fixtures", "aws-ip-ranges.json"), "utf8"),
+    });
+    const result = readSnapshot(root);
+    expect(result.ok ? result.warnings : result.errors).toEqual([]);
+    if (!result.ok) return;
+    expect(result.snapshot.awsIpRanges.map((r) => r.origin.file)).toEqual(["ip-ranges.json"]);
+    expect(result.snapshot.awsIpRanges[0]?.value.prefixes.map((p) => p.service)).toEqual(["AMAZON", "EC2"]);
   });
 
   it("reads a single file", () => {

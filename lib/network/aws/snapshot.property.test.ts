@@ -8,7 +8,7 @@ import { snapshotToTopology } from "./to-topology";
  * data, warnings or errors that name the file — never an exception.
  */
 describe("reading any JSON", () => {
-  const keys = ["Vpcs", "Subnets", "RouteTables", "SecurityGroups", "NetworkAcls", "Reservations", "TransitGatewayRouteTableId", "Routes", "LoadBalancers", "Entries", "PrefixListId"];
+  const keys = ["Vpcs", "Subnets", "RouteTables", "SecurityGroups", "NetworkAcls", "Reservations", "TransitGatewayRouteTableId", "Routes", "LoadBalancers", "Entries", "PrefixListId", "syncToken", "prefixes", "ipv6_prefixes"];
   // Shapes AWS's schemas accept but with arbitrary values, so the mapping onto the model is exercised too.
   const id = (prefix: string) => fc.oneof(fc.constant(`${prefix}-1`), fc.string({ maxLength: 6 }).map((s) => `${prefix}-${s}`), fc.string({ maxLength: 6 }));
   const cidr = fc.oneof(fc.constant("10.0.0.0/16"), fc.string({ maxLength: 12 }), fc.ipV4().map((ip) => `${ip}/24`));
@@ -32,10 +32,17 @@ describe("reading any JSON", () => {
       { maxLength: 2 },
     ),
   });
+  // AWS's ip-ranges.json, with arbitrary prefixes and services.
+  const ipRanges = fc.record({
+    syncToken: fc.oneof(fc.constant("1717000000"), fc.string({ maxLength: 4 })),
+    prefixes: fc.array(fc.record({ ip_prefix: cidr, region: fc.string({ maxLength: 9 }), service: fc.constantFrom("AMAZON", "EC2", "S3", "") }), { maxLength: 3 }),
+    ipv6_prefixes: fc.array(fc.record({ ipv6_prefix: fc.oneof(fc.constant("2600:1f14::/35"), fc.string({ maxLength: 8 })), region: fc.string({ maxLength: 9 }), service: fc.string({ maxLength: 5 }) }), { maxLength: 2 }),
+  });
   const document = fc.oneof(
     fc.json().map((text) => JSON.parse(text) as unknown),
     fc.dictionary(fc.constantFrom(...keys), fc.jsonValue()),
     nearlyValid,
+    ipRanges,
   );
 
   it("never throws, and every message names the file", () => {

@@ -50,6 +50,44 @@ describe("addSnapshotDocument", () => {
     expect(messages.warnings[0]).toMatch(/wrap it as \{"TransitGatewayRouteTableId"/);
   });
 
+  it("recognises AWS's ip-ranges.json by syncToken and its prefixes, without warning about its own keys", () => {
+    const snapshot = emptySnapshot();
+    const messages = addSnapshotDocument(
+      snapshot,
+      {
+        syncToken: "1717000000",
+        createDate: "2024-05-29-16-26-40",
+        prefixes: [{ ip_prefix: "54.184.0.0/13", region: "us-west-2", service: "AMAZON", network_border_group: "us-west-2" }],
+        ipv6_prefixes: [{ ipv6_prefix: "2600:1f14::/35", region: "us-west-2", service: "EC2", network_border_group: "us-west-2" }],
+      },
+      { file: "ip-ranges.json" },
+    );
+    expect(messages).toEqual({ errors: [], warnings: [], outputs: 1 });
+    expect(snapshot.awsIpRanges).toHaveLength(1);
+    expect(snapshot.awsIpRanges[0]?.value.prefixes[0]?.ip_prefix).toBe("54.184.0.0/13");
+    // Only IPv6 prefixes is an ip-ranges.json too.
+    expect(addSnapshotDocument(emptySnapshot(), { syncToken: "1", ipv6_prefixes: [] }, { file: "v6.json" })).toEqual({ errors: [], warnings: [], outputs: 1 });
+  });
+
+  it("names the file and the JSON path of a bad prefix in ip-ranges.json", () => {
+    const messages = addSnapshotDocument(
+      emptySnapshot(),
+      {
+        syncToken: "1717000000",
+        prefixes: [
+          { ip_prefix: "54.184.0.0/13", region: "us-west-2", service: "EC2" },
+          { ip_prefix: "54.184.0.0", region: "us-west-2", service: "EC2" },
+        ],
+        ipv6_prefixes: [{ ipv6_prefix: "2600:1f14::/35", region: "us-west-2" }],
+      },
+      { file: "ip-ranges.json" },
+    );
+    expect(messages.errors).toEqual([
+      'ip-ranges.json: $.prefixes[1].ip_prefix: expected an IPv4 CIDR block like "10.0.0.0/16"',
+      "ip-ranges.json: $.ipv6_prefixes[0].service: expected string, received undefined",
+    ]);
+  });
+
   it("ignores a document that is not a JSON object, with a warning", () => {
     const messages = addSnapshotDocument(emptySnapshot(), [1, 2], { file: "list.json" });
     expect(messages.warnings).toHaveLength(1);

@@ -3,6 +3,7 @@ import * as clientVpn from "./shapes/client-vpn";
 import * as dx from "./shapes/direct-connect";
 import * as ec2 from "./shapes/ec2";
 import * as ga from "./shapes/global-accelerator";
+import * as ipRanges from "./shapes/ip-ranges";
 import * as monitoring from "./shapes/monitoring";
 import * as elbv2 from "./shapes/elbv2";
 import * as tgw from "./shapes/transit-gateway";
@@ -10,7 +11,8 @@ import * as vpn from "./shapes/vpn";
 
 /**
  * An AWS snapshot: the validated contents of unmodified `aws ec2 describe-*`
- * (and `aws elbv2 describe-*`) JSON outputs, before they become a topology.
+ * (and `aws elbv2 describe-*`) JSON outputs, and of AWS's published
+ * `ip-ranges.json`, before they become a topology.
  *
  * This file is pure (no `fs`) so the browser can read uploaded files too;
  * `read-snapshot.ts` walks folders in Node.
@@ -130,7 +132,7 @@ const needsWrapping: Record<string, string> = {
 };
 
 type ListKey = keyof typeof listKeys;
-type Into = (typeof listKeys)[ListKey]["into"] | (typeof wrappedOutputs)[number]["into"] | "clientVpnRoutes" | "acceleratorListeners";
+type Into = (typeof listKeys)[ListKey]["into"] | (typeof wrappedOutputs)[number]["into"] | "clientVpnRoutes" | "acceleratorListeners" | "awsIpRanges";
 
 export type AwsSnapshot = {
   vpcs: Located<ec2.AwsVpc>[];
@@ -184,6 +186,8 @@ export type AwsSnapshot = {
   accelerators: Located<ga.AwsAccelerator>[];
   acceleratorListeners: Located<ga.AwsAcceleratorListener>[];
   endpointGroups: Located<ga.AwsEndpointGroup>[];
+  /** AWS's published address ranges, one per ip-ranges.json file read. */
+  awsIpRanges: Located<ipRanges.AwsIpRanges>[];
 };
 
 // Every registry entry must fill a field of AwsSnapshot, and every field must be filled by one.
@@ -197,6 +201,7 @@ export function emptySnapshot(): AwsSnapshot {
   for (const { into } of wrappedOutputs) snapshot[into] = [];
   snapshot.clientVpnRoutes = [];
   snapshot.acceleratorListeners = [];
+  snapshot.awsIpRanges = [];
   return snapshot as AwsSnapshot;
 }
 
@@ -250,6 +255,15 @@ export function addSnapshotDocument(
     return messages;
   }
   const store = snapshot as unknown as Record<Into, Located<unknown>[]>;
+
+  // AWS's ip-ranges.json: one document, its own keys (syncToken, createDate, prefixes, ipv6_prefixes).
+  if (ipRanges.isIpRangesDocument(document)) {
+    messages.outputs += 1;
+    const parsed = ipRanges.ipRangesSchema.safeParse(document);
+    if (!parsed.success) messages.errors.push(...formatIssues(file, [], parsed.error));
+    else store.awsIpRanges.push({ value: parsed.data, origin });
+    return messages;
+  }
 
   const wrapped = wrappedOutputs.find(({ keys }) => keys.every((key) => key in document));
   if (wrapped) {
@@ -307,6 +321,8 @@ export function addSnapshotDocument(
 export const knownTopLevelKeys: readonly string[] = [
   ...Object.keys(listKeys),
   ...wrappedOutputs.map(({ keys }) => `{${keys.join(", ")}}`),
+  // AWS's ip-ranges.json.
+  "syncToken",
 ];
 
 const regionPattern = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]+$/;

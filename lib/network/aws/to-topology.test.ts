@@ -177,6 +177,28 @@ describe("snapshotToTopology", () => {
     ]);
   });
 
+  it("turns AWS's ip-ranges.json into awsIpRanges, one entry per prefix and service, IPv4 and IPv6", () => {
+    const ranges = {
+      syncToken: "1717000000",
+      createDate: "2024-05-29-16-26-40",
+      prefixes: [
+        { ip_prefix: "54.184.0.0/13", region: "us-west-2", service: "AMAZON", network_border_group: "us-west-2" },
+        { ip_prefix: "54.184.0.0/13", region: "us-west-2", service: "EC2", network_border_group: "us-west-2" },
+        { ip_prefix: "13.32.0.0/15", region: "GLOBAL", service: "CLOUDFRONT" },
+      ],
+      ipv6_prefixes: [{ ipv6_prefix: "2600:1f14::/35", region: "us-west-2", service: "EC2", network_border_group: "us-west-2" }],
+    };
+    // The same file in two account folders counts once.
+    const result = converted([{ file: "accounts/111111111111/ip-ranges.json", accountId: "111111111111" }, ranges], [{ file: "accounts/222222222222/ip-ranges.json", accountId: "222222222222" }, ranges]);
+    expect(result.topology.awsIpRanges).toEqual([
+      { ipPrefix: "54.184.0.0/13", region: "us-west-2", networkBorderGroup: "us-west-2", service: "AMAZON" },
+      { ipPrefix: "54.184.0.0/13", region: "us-west-2", networkBorderGroup: "us-west-2", service: "EC2" },
+      { ipPrefix: "13.32.0.0/15", region: "GLOBAL", service: "CLOUDFRONT" },
+      { ipPrefix: "2600:1f14::/35", region: "us-west-2", networkBorderGroup: "us-west-2", service: "EC2" },
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
+
   it("gives target groups their registered targets and load balancers their cross-zone attribute", () => {
     const lbArn = "arn:aws:elasticloadbalancing:us-east-2:111111111111:loadbalancer/net/web/0123";
     const tgArn = "arn:aws:elasticloadbalancing:us-east-2:111111111111:targetgroup/web/4567";

@@ -627,6 +627,7 @@ export function snapshotToTopology(snapshot: AwsSnapshot): SnapshotToTopologyRes
   mapDirectConnect(snapshot, b);
   mapMonitoring(snapshot, b);
   mapGlobalAccelerator(snapshot, b);
+  mapAwsIpRanges(snapshot, b);
 
   return b.build();
 }
@@ -1122,5 +1123,28 @@ function mapGlobalAccelerator(snapshot: AwsSnapshot, b: TopologyBuilder) {
       listeners,
       ...placement(origin, undefined, undefined),
     }, origin);
+  }
+}
+
+/**
+ * AWS's published address ranges (ip-ranges.json): one model entry per prefix
+ * and service, as AWS lists them; `ip_prefix` and `ipv6_prefix` both become
+ * `ipPrefix`. The same file read twice (a copy per account folder) counts once.
+ */
+function mapAwsIpRanges(snapshot: AwsSnapshot, b: TopologyBuilder) {
+  const tokens = new Set(snapshot.awsIpRanges.map((r) => r.value.syncToken));
+  const last = snapshot.awsIpRanges.at(-1);
+  if (tokens.size > 1 && last) b.warn(last.origin, `the snapshot holds ip-ranges.json files from ${tokens.size} publications (syncToken ${[...tokens].join(", ")}); their prefixes are combined`);
+  for (const { value: file, origin } of snapshot.awsIpRanges) {
+    const entries = [
+      ...file.prefixes.map((p) => ({ ipPrefix: p.ip_prefix, region: p.region, networkBorderGroup: p.network_border_group, service: p.service })),
+      ...file.ipv6_prefixes.map((p) => ({ ipPrefix: p.ipv6_prefix, region: p.region, networkBorderGroup: p.network_border_group, service: p.service })),
+    ];
+    for (const { networkBorderGroup, ...entry } of entries) {
+      b.add("awsIpRanges", `${entry.ipPrefix}|${entry.service}|${entry.region}|${networkBorderGroup ?? ""}`, {
+        ...entry,
+        ...(networkBorderGroup ? { networkBorderGroup } : {}),
+      }, origin);
+    }
   }
 }
