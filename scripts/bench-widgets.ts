@@ -10,8 +10,11 @@ import { evaluateProbes } from "@/lib/course/evaluate-probes";
 import { allControlStates, applyControls, scenarioSchema } from "@/lib/course/scenario";
 
 const ROUNDS = 30;
+const BUDGET_MS = 16;
 const all: number[] = [];
 const rows: string[] = [];
+// Re-evaluations over the frame budget, by scenario and round: cold JIT shows up in round 0.
+const over: string[] = [];
 for (const file of readdirSync("content/scenarios").filter((f) => f.endsWith(".json")).sort()) {
   const scenario = scenarioSchema.parse(JSON.parse(readFileSync(`content/scenarios/${file}`, "utf8")));
   const samples: number[] = [];
@@ -20,7 +23,9 @@ for (const file of readdirSync("content/scenarios").filter((f) => f.endsWith(".j
       const started = performance.now();
       const outcome = applyControls(scenario, states);
       if (outcome.ok) evaluateProbes(outcome.topology, scenario.probes);
-      samples.push(performance.now() - started);
+      const ms = performance.now() - started;
+      samples.push(ms);
+      if (ms > BUDGET_MS) over.push(`${file} round ${round}: ${ms.toFixed(2)} ms`);
     }
   }
   // The first rounds include JIT warm-up, as a learner's first click does; keep them.
@@ -30,7 +35,8 @@ for (const file of readdirSync("content/scenarios").filter((f) => f.endsWith(".j
 }
 all.sort((a, b) => a - b);
 console.log(rows.join("\n"));
-console.log(`\nall scenarios: ${all.length} re-evaluations, median ${q(all, 0.5)} ms, p95 ${q(all, 0.95)} ms, p99 ${q(all, 0.99)} ms, max ${all.at(-1)?.toFixed(2)} ms (budget 16 ms)`);
+console.log(`\nall scenarios: ${all.length} re-evaluations, median ${q(all, 0.5)} ms, p95 ${q(all, 0.95)} ms, p99 ${q(all, 0.99)} ms, max ${all.at(-1)?.toFixed(2)} ms (budget ${BUDGET_MS} ms)`);
+console.log(`over the budget: ${over.length} of ${all.length}${over.length > 0 ? ` (${over.join("; ")})` : ""}`);
 
 function q(sorted: number[], p: number): string {
   return (sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0).toFixed(2);
