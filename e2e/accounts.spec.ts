@@ -25,7 +25,7 @@ test("an anonymous visit to the dashboard goes to sign-in and comes back after i
 test("a wrong password shows a clear message", async ({ page }) => {
   await page.goto("/sign-in");
   await signIn(page, { email: "instructor@reachable.test", password: "not-the-right-one-9" });
-  await expect(page.getByRole("alert")).toHaveText("That email and password do not match an account. Check them and try again.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("That email and password do not match an account. Check them and try again.");
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
