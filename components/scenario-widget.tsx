@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useState } from "react";
 import { applyControls, type Probe, type ScenarioData } from "@/lib/course/scenario";
-import { evaluateProbes, type ProbeVerdict } from "@/lib/course/evaluate-probes";
+import { evaluateAccelerator, evaluateProbes, type AcceleratorOutcome, type ProbeVerdict } from "@/lib/course/evaluate-probes";
 import { TopologyDiagram } from "./topology-figure";
 
 /**
@@ -21,7 +21,8 @@ export function ScenarioWidget({ name, scenario }: { name: string; scenario: Sce
     if (!scenario || !outcome?.ok) return null;
     const started = performance.now();
     const verdicts = evaluateProbes(outcome.topology, scenario.probes);
-    return { verdicts, ms: performance.now() - started };
+    const accelerator = scenario.accelerator ? evaluateAccelerator(outcome.topology, scenario.accelerator, verdicts) : null;
+    return { verdicts, accelerator, ms: performance.now() - started };
   }, [scenario, outcome]);
 
   if (!scenario) {
@@ -63,6 +64,7 @@ export function ScenarioWidget({ name, scenario }: { name: string; scenario: Sce
               <ProbeRow key={`${v.probe.label}-${i}`} verdict={v} selected={i === selected} onSelect={() => setSelected(i)} />
             ))}
           </ul>
+          {evaluation.accelerator ? <AcceleratorPanel outcome={evaluation.accelerator} /> : null}
           {mounted ? <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">Evaluated in your browser in {evaluation.ms.toFixed(1)} ms.</p> : null}
         </div>
       ) : null}
@@ -93,6 +95,8 @@ export function ProbeRow({ verdict, selected, onSelect, children }: { verdict: P
           ))}
         </ul>
       ) : null}
+      {verdict.flowLogRecords.length > 0 ? <FlowLogRecords verdict={verdict} /> : null}
+      {verdict.mirroredCopies.length > 0 ? <MirroredCopies verdict={verdict} /> : null}
       {verdict.forward.length > 0 ? (
         <details className="mt-2 text-sm" open={selected}>
           <summary className="cursor-pointer">Hop by hop ({verdict.forward.length} steps{verdict.returnPath.length > 0 ? `, return ${verdict.returnPath.length}` : ""})</summary>
@@ -115,6 +119,89 @@ export function ProbeRow({ verdict, selected, onSelect, children }: { verdict: P
       ) : null}
       {children}
     </li>
+  );
+}
+
+/** The flow-log records the evaluator generates for a probe's traffic, as CloudWatch Logs would show them. */
+function FlowLogRecords({ verdict }: { verdict: ProbeVerdict }) {
+  return (
+    <div className="mt-2 text-sm" data-flow-log-records>
+      <p className="font-medium">Flow log records (version 2, default format)</p>
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        <code>version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status</code>
+      </p>
+      <ul className="mt-1 space-y-1">
+        {verdict.flowLogRecords.map((r, i) => (
+          <li key={i} className="rounded bg-slate-100 px-2 py-1 dark:bg-slate-900">
+            <code className="block break-all text-xs">{r.line}</code>
+            <span className="text-xs text-slate-600 dark:text-slate-400">
+              {r.flowLogId}: the {r.path === "forward" ? "request" : "reply"}, {r.direction === "ingress" ? "inbound" : "outbound"}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The packets a Traffic Mirroring session copies to its target. */
+function MirroredCopies({ verdict }: { verdict: ProbeVerdict }) {
+  return (
+    <div className="mt-2 text-sm" data-mirrored-copies>
+      <p className="font-medium">Traffic Mirroring copies</p>
+      <ul className="mt-1 list-disc space-y-0.5 pl-6">
+        {verdict.mirroredCopies.map((c, i) => (
+          <li key={i}>
+            <code className="text-xs">{c.trafficMirrorSessionId}</code> copies the {c.path === "forward" ? "request" : "reply"} {c.sourceIp} → {c.destinationIp} ({c.direction === "ingress" ? "inbound" : "outbound"} at <code className="text-xs">{c.networkInterfaceId}</code>, filter rule {c.ruleNumber}) to <code className="text-xs">{c.targetResourceId ?? c.trafficMirrorTargetId}</code>, wrapped in VXLAN (UDP 4789).
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Where Global Accelerator sends each client, given the endpoints' health. */
+function AcceleratorPanel({ outcome }: { outcome: AcceleratorOutcome }) {
+  return (
+    <div className="mt-4" data-accelerator-routing>
+      <h4 className="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">Where Global Accelerator sends clients</h4>
+      {outcome.health.length > 0 ? (
+        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+          Health checks:{" "}
+          {outcome.health.map((h, i) => (
+            <span key={h.endpointId}>
+              {i > 0 ? "; " : ""}
+              <code className="text-xs">{h.endpointId}</code> {h.healthy ? "healthy" : "unhealthy"}
+            </span>
+          ))}
+          .
+        </p>
+      ) : null}
+      <ul className="mt-2 space-y-2">
+        {outcome.routing.map(({ client, selection }) => (
+          <li key={client.label} className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-700" data-client={client.label}>
+            <p className="font-medium">{client.label} ({client.region})</p>
+            {selection.ok ? (
+              <p>
+                → endpoint group <strong>{selection.endpointGroupRegion}</strong>:{" "}
+                {selection.endpoints.map((e, i) => (
+                  <span key={e.endpointId}>
+                    {i > 0 ? ", " : ""}
+                    <code className="text-xs">{e.endpointId}</code> {Math.round(e.share * 100)}%
+                  </span>
+                ))}
+                {selection.failOpen ? " (failing open)" : ""}
+              </p>
+            ) : (
+              <p>
+                → nowhere: <code className="text-xs">{selection.code}</code>
+              </p>
+            )}
+            <p className="text-slate-600 dark:text-slate-400">{selection.explanation}</p>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileLesson } from "@/lib/course/compile-lesson";
-import { evaluateProbes } from "@/lib/course/evaluate-probes";
+import { evaluateAccelerator, evaluateProbes } from "@/lib/course/evaluate-probes";
 import { loadLessonSources } from "@/lib/course/lessons";
 import { allControlStates, applyControls, scenarioNamesIn } from "@/lib/course/scenario";
 import { loadScenario } from "@/lib/course/scenarios";
@@ -27,7 +27,13 @@ describe("the course content", () => {
         const verdictsByState = allControlStates(scenario).map((states) => {
           const outcome = applyControls(scenario, states);
           if (!outcome.ok) throw new Error(`${name}: ${outcome.error}`);
-          return evaluateProbes(outcome.topology, scenario.probes);
+          const verdicts = evaluateProbes(outcome.topology, scenario.probes);
+          if (scenario.accelerator) {
+            for (const { client, selection } of evaluateAccelerator(outcome.topology, scenario.accelerator, verdicts).routing) {
+              expect(selection.ok, `${name}: ${client.label}: ${selection.explanation}`).toBe(true);
+            }
+          }
+          return verdicts;
         });
         for (const verdicts of verdictsByState) {
           for (const v of verdicts) expect(v.status, `${name}: ${v.probe.label}: ${v.explanations.map((e) => e.message).join("; ")}`).not.toBe("error");

@@ -40,3 +40,26 @@ for (const c of cases) {
     await expect(row.getByText("Reachable", { exact: true })).toBeVisible();
   });
 }
+
+test("lesson vpc-flow-logs: the records of a request turn from ACCEPT to REJECT when the security group stops admitting it", async ({ page }) => {
+  await page.goto("/lessons/vpc-flow-logs");
+  const row = probe(page, "Internet client 198.51.100.7 to the web server on 443");
+  const records = row.locator("[data-flow-log-records]");
+  await expect(records.getByText(/ 198\.51\.100\.7 .* 443 6 .* ACCEPT OK$/)).toBeVisible();
+
+  await page.getByRole("checkbox", { name: "sg-web: inbound TCP 443 from 0.0.0.0/0" }).click();
+  await expect(row.getByText("Blocked", { exact: true })).toBeVisible();
+  await expect(records.getByText(/ REJECT OK$/)).toBeVisible();
+  await expect(records.getByText(/ ACCEPT OK$/)).toHaveCount(0);
+});
+
+test("lesson global-accelerator-and-accelerated-vpn: a Frankfurt client fails over to us-east-1 when its endpoint stops answering", async ({ page }) => {
+  await page.goto("/lessons/global-accelerator-and-accelerated-vpn");
+  const frankfurt = page.locator('[data-client="A client near Frankfurt"]');
+  await expect(frankfurt).toContainText("endpoint group eu-central-1");
+
+  await page.getByRole("checkbox", { name: /^sg-shop-eu: inbound TCP 443/ }).click();
+  await expect(frankfurt).toContainText("endpoint group us-east-1");
+  await expect(frankfurt).toContainText("i-shop-us");
+  await expect(frankfurt).toContainText("fails over to us-east-1");
+});

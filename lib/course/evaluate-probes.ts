@@ -1,5 +1,5 @@
-import { analyze, type Topology } from "@/lib/network";
-import type { Probe } from "./scenario";
+import { analyze, flowLogRecords, selectAcceleratorEndpoint, trafficMirrorCopies, type AcceleratorSelection, type FlowLogRecord, type MirroredPacket, type Topology } from "@/lib/network";
+import type { AcceleratorView, Probe } from "./scenario";
 
 export type Hop = { id: string; note: string };
 export type ProbeVerdict = {
@@ -10,6 +10,10 @@ export type ProbeVerdict = {
   returnPath: Hop[];
   /** Every resource the forward and return paths touch, for highlighting the diagram. */
   pathIds: string[];
+  /** The records the topology's flow logs write for this traffic (version 2, default format). */
+  flowLogRecords: FlowLogRecord[];
+  /** The copies the topology's Traffic Mirroring sessions make of this traffic. */
+  mirroredCopies: MirroredPacket[];
 };
 
 /** Runs every probe of a scenario through the evaluator; never throws, so a widget never crashes. */
@@ -22,7 +26,7 @@ export function evaluateProbe(topology: Topology, probe: Probe): ProbeVerdict {
   try {
     const result = analyze(topology, query);
     if (!result.ok) {
-      return { probe, status: "error", explanations: [{ code: "BAD_QUERY", message: result.error }], forward: [], returnPath: [], pathIds: [] };
+      return { probe, status: "error", explanations: [{ code: "BAD_QUERY", message: result.error }], forward: [], returnPath: [], pathIds: [], flowLogRecords: [], mirroredCopies: [] };
     }
     const hops = (components: typeof result.forwardPathComponents): Hop[] => components.map((c) => ({ id: c.component.id, note: c.note }));
     const ids = new Set<string>();
@@ -38,9 +42,55 @@ export function evaluateProbe(topology: Topology, probe: Probe): ProbeVerdict {
       forward: hops(result.forwardPathComponents),
       returnPath: hops(result.returnPathComponents),
       pathIds: [...ids],
+      flowLogRecords: flowLogRecords(topology, result),
+      mirroredCopies: trafficMirrorCopies(topology, result),
     };
   } catch (error) {
     // The evaluator returns results for expected outcomes; reaching here is a bug, shown rather than crashing the lesson.
-    return { probe, status: "error", explanations: [{ code: "EVALUATOR_ERROR", message: error instanceof Error ? error.message : String(error) }], forward: [], returnPath: [], pathIds: [] };
+    return { probe, status: "error", explanations: [{ code: "EVALUATOR_ERROR", message: error instanceof Error ? error.message : String(error) }], forward: [], returnPath: [], pathIds: [], flowLogRecords: [], mirroredCopies: [] };
   }
+}
+
+export type AcceleratorRouting = {
+  client: { label: string; region: string };
+  selection: AcceleratorSelection;
+};
+
+export type AcceleratorOutcome = {
+  /** Each endpoint with a health check, and whether its probe is reachable. */
+  health: { endpointId: string; probe: string; healthy: boolean }[];
+  routing: AcceleratorRouting[];
+};
+
+/**
+ * Where the accelerator sends each client: the endpoints' health follows their probes'
+ * verdicts, then the evaluator's Global Accelerator rules (traffic dials, failover, fail-open)
+ * choose the group and endpoints.
+ */
+export function evaluateAccelerator(topology: Topology, view: AcceleratorView, verdicts: ProbeVerdict[]): AcceleratorOutcome {
+  const reachable = new Map(verdicts.map((v) => [v.probe.label, v.status === "reachable"]));
+  const health = view.healthChecks.map((check) => ({ endpointId: check.endpointId, probe: check.probe, healthy: reachable.get(check.probe) ?? false }));
+  const state = new Map(health.map((h) => [h.endpointId, h.healthy ? ("HEALTHY" as const) : ("UNHEALTHY" as const)]));
+  const observed: Topology = {
+    ...topology,
+    accelerators: topology.accelerators.map((a) =>
+      a.acceleratorArn !== view.acceleratorArn
+        ? a
+        : {
+            ...a,
+            listeners: a.listeners.map((l) => ({
+              ...l,
+              endpointGroups: l.endpointGroups.map((g) => ({
+                ...g,
+                endpointDescriptions: g.endpointDescriptions.map((e) => ({ ...e, healthState: state.get(e.endpointId) ?? e.healthState })),
+              })),
+            })),
+          },
+    ),
+  };
+  const routing = view.clients.map((client) => ({
+    client,
+    selection: selectAcceleratorEndpoint(observed, { acceleratorArn: view.acceleratorArn, protocol: view.protocol, port: view.port, clientRegion: client.region }),
+  }));
+  return { health, routing };
 }

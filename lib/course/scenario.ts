@@ -28,17 +28,39 @@ export const controlSchema = z.strictObject({
   patch: z.array(patchOperationSchema).min(1),
 });
 
-export const scenarioSchema = z.strictObject({
-  title: z.string().min(1),
-  description: z.string().min(1),
-  topology: z.unknown(),
-  probes: z.array(probeSchema).min(1).max(8),
-  controls: z.array(controlSchema).max(6).default([]),
+/**
+ * Where a Global Accelerator sends clients from each Region, shown under the probes. An
+ * endpoint's health follows a probe the lesson names for it (the path its health check needs),
+ * so breaking that path with a control fails the endpoint over as Global Accelerator would.
+ */
+export const acceleratorViewSchema = z.strictObject({
+  acceleratorArn: z.string().min(1),
+  protocol: z.enum(["TCP", "UDP"]).default("TCP"),
+  port: z.number().int().min(0).max(65535),
+  clients: z.array(z.strictObject({ label: z.string().min(1), region: z.string().min(1) })).min(1).max(6),
+  healthChecks: z.array(z.strictObject({ endpointId: z.string().min(1), probe: z.string().min(1) })).default([]),
 });
+
+export const scenarioSchema = z
+  .strictObject({
+    title: z.string().min(1),
+    description: z.string().min(1),
+    topology: z.unknown(),
+    probes: z.array(probeSchema).min(1).max(8),
+    controls: z.array(controlSchema).max(6).default([]),
+    accelerator: acceleratorViewSchema.optional(),
+  })
+  .superRefine((scenario, ctx) => {
+    const labels = new Set(scenario.probes.map((p) => p.label));
+    scenario.accelerator?.healthChecks.forEach((check, i) => {
+      if (!labels.has(check.probe)) ctx.addIssue({ code: "custom", path: ["accelerator", "healthChecks", i, "probe"], message: `no probe is labelled "${check.probe}"` });
+    });
+  });
 
 export type Probe = z.infer<typeof probeSchema>;
 export type ScenarioControl = z.infer<typeof controlSchema>;
 export type ScenarioData = z.infer<typeof scenarioSchema>;
+export type AcceleratorView = z.infer<typeof acceleratorViewSchema>;
 
 export type TopologyOutcome = { ok: true; topology: Topology } | { ok: false; error: string };
 
