@@ -272,4 +272,75 @@ describe("snapshotToTopology", () => {
     });
     expect(result.topology.listeners).toEqual([]);
   });
+
+  // Gaps the scenario round trip (lib/network/testing/to-aws-snapshot.ts) found.
+  it("reads an instance's IPv6 address, from describe-instances and from the interfaces it lists", () => {
+    const result = converted([
+      { file: "Reservations.json" },
+      {
+        Reservations: [
+          {
+            Instances: [
+              { InstanceId: "i-1", SubnetId: "subnet-1", PrivateIpAddress: "10.0.1.10", Ipv6Address: "2600:1f18::10" },
+              { InstanceId: "i-2", SubnetId: "subnet-1", PrivateIpAddress: "10.0.1.11", NetworkInterfaces: [{ NetworkInterfaceId: "eni-2", PrivateIpAddress: "10.0.1.11", Ipv6Addresses: [{ Ipv6Address: "2600:1f18::11" }] }] },
+            ],
+          },
+        ],
+      },
+    ]);
+    expect(result.topology.instances[0]?.ipv6Address).toBe("2600:1f18::10");
+    expect(result.topology.networkInterfaces[0]?.ipv6Addresses).toEqual([{ ipv6Address: "2600:1f18::11" }]);
+  });
+
+  it("gives subnets the zone type describe-availability-zones names (Wavelength Zones)", () => {
+    const zone = "us-east-1-wl1-bos-wlz-1";
+    const result = converted(
+      [{ file: "AvailabilityZones.json" }, { AvailabilityZones: [{ ZoneName: zone, ZoneType: "wavelength-zone", RegionName: "us-east-1", ParentZoneName: "us-east-1a" }] }],
+      [{ file: "Subnets.json" }, { Subnets: [{ SubnetId: "subnet-wlz", VpcId: "vpc-1", CidrBlock: "10.0.1.0/24", AvailabilityZone: zone }, { SubnetId: "subnet-a", VpcId: "vpc-1", CidrBlock: "10.0.2.0/24", AvailabilityZone: "us-east-1a" }] }],
+    );
+    expect(result.topology.subnets.map((s) => s.zoneType)).toEqual(["wavelength-zone", undefined]);
+  });
+
+  it("keeps peering connections in the order listed while preferring the active copy", () => {
+    const peering = (id: string, code: string) => ({ VpcPeeringConnectionId: id, Status: { Code: code }, RequesterVpcInfo: { VpcId: "vpc-a" }, AccepterVpcInfo: { VpcId: "vpc-b" } });
+    const result = converted(
+      [{ file: "a/VpcPeeringConnections.json" }, { VpcPeeringConnections: [peering("pcx-1", "pending-acceptance"), peering("pcx-2", "active")] }],
+      [{ file: "b/VpcPeeringConnections.json" }, { VpcPeeringConnections: [peering("pcx-1", "active")] }],
+    );
+    expect(result.topology.vpcPeeringConnections.map((p) => [p.vpcPeeringConnectionId, p.status])).toEqual([["pcx-1", "active"], ["pcx-2", "active"]]);
+  });
+
+  it("keeps Elastic IP border groups, group-pair descriptions and ACL association ids", () => {
+    const result = converted(
+      [{ file: "Addresses.json" }, { Addresses: [{ AllocationId: "eipalloc-1", PublicIp: "54.1.1.1", NetworkBorderGroup: "us-east-1-wl1-bos-wlz-1" }] }],
+      [{ file: "SecurityGroups.json" }, { SecurityGroups: [{ GroupId: "sg-1", IpPermissions: [{ IpProtocol: "-1", UserIdGroupPairs: [{ GroupId: "sg-2", Description: "app tier" }] }] }] }],
+      [{ file: "NetworkAcls.json" }, { NetworkAcls: [{ NetworkAclId: "acl-1", VpcId: "vpc-1", Associations: [{ NetworkAclAssociationId: "aclassoc-1", NetworkAclId: "acl-1", SubnetId: "subnet-1" }] }] }],
+    );
+    expect(result.topology.addresses[0]?.networkBorderGroup).toBe("us-east-1-wl1-bos-wlz-1");
+    expect(result.topology.securityGroups[0]?.ipPermissions[0]?.userIdGroupPairs).toEqual([{ groupId: "sg-2", description: "app tier" }]);
+    expect(result.topology.networkAcls[0]?.associations).toEqual([{ networkAclAssociationId: "aclassoc-1", subnetId: "subnet-1" }]);
+  });
+
+  it("reads endpoint states as the CLI prints them, and an endpoint service's Region from its name", () => {
+    const endpoint = (id: string, state: string) => ({ VpcEndpointId: id, VpcEndpointType: "Interface", VpcId: "vpc-1", ServiceName: "com.amazonaws.us-east-1.sqs", State: state });
+    const result = converted(
+      [{ file: "VpcEndpoints.json" }, { VpcEndpoints: [endpoint("vpce-1", "available"), endpoint("vpce-2", "pendingAcceptance"), endpoint("vpce-3", "deleting"), endpoint("vpce-4", "expired")] }],
+      [{ file: "ServiceConfigurations.json" }, { ServiceConfigurations: [{ ServiceId: "vpce-svc-1", ServiceName: "com.amazonaws.vpce.eu-west-1.vpce-svc-1", ServiceType: [{ ServiceType: "Interface" }] }] }],
+    );
+    expect(result.topology.vpcEndpoints.map((e) => e.state)).toEqual(["available", "pendingAcceptance", "Deleting", "Expired"]);
+    expect(result.topology.vpcEndpointServices[0]?.region).toBe("eu-west-1");
+  });
+
+  it("gives each end of a peering attachment the table of its own transit gateway from the wrapped associations", () => {
+    const result = converted(
+      [{ file: "t.json" }, { TransitGatewayRouteTables: [{ TransitGatewayRouteTableId: "tgw-rtb-east", TransitGatewayId: "tgw-east" }, { TransitGatewayRouteTableId: "tgw-rtb-west", TransitGatewayId: "tgw-west" }] }],
+      [{ file: "p.json" }, { TransitGatewayPeeringAttachments: [{ TransitGatewayAttachmentId: "tgw-attach-p", RequesterTgwInfo: { TransitGatewayId: "tgw-east" }, AccepterTgwInfo: { TransitGatewayId: "tgw-west" }, State: "available" }] }],
+      [{ file: "ae.json" }, { TransitGatewayRouteTableId: "tgw-rtb-east", Associations: [{ TransitGatewayAttachmentId: "tgw-attach-p", ResourceType: "peering", State: "associated" }] }],
+      [{ file: "aw.json" }, { TransitGatewayRouteTableId: "tgw-rtb-west", Associations: [{ TransitGatewayAttachmentId: "tgw-attach-p", ResourceType: "peering", State: "associated" }] }],
+    );
+    expect(result.topology.transitGatewayAttachments.map((a) => [a.transitGatewayId, a.association?.transitGatewayRouteTableId])).toEqual([
+      ["tgw-east", "tgw-rtb-east"],
+      ["tgw-west", "tgw-rtb-west"],
+    ]);
+  });
 });

@@ -32,6 +32,14 @@ function oneOf<const T extends string>(allowed: readonly T[], value: string | un
   return value !== undefined && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
 }
 
+/**
+ * `oneOf`, but a value in another case is the model's value too: the EC2 API
+ * reference spells endpoint states `Deleting`, the CLI prints `deleting`.
+ */
+function oneOfAnyCase<const T extends string>(allowed: readonly T[], value: string | undefined): T | undefined {
+  return oneOf(allowed, value) ?? (value === undefined ? undefined : allowed.find((a) => a.toLowerCase() === value.toLowerCase()));
+}
+
 function tagsOf(tags: { Key: string; Value?: string | undefined }[] | undefined) {
   return (tags ?? []).map((t) => ({ key: t.Key, value: t.Value ?? "" }));
 }
@@ -143,6 +151,7 @@ function mapPermission(permission: AwsIpPermission) {
       ...(pair.VpcId ? { vpcId: pair.VpcId } : {}),
       ...(pair.VpcPeeringConnectionId ? { vpcPeeringConnectionId: pair.VpcPeeringConnectionId } : {}),
       ...(pair.PeeringStatus ? { peeringStatus: pair.PeeringStatus } : {}),
+      ...(pair.Description ? { description: pair.Description } : {}),
     })),
   };
 }
@@ -202,6 +211,12 @@ export function snapshotToTopology(snapshot: AwsSnapshot): SnapshotToTopologyRes
     }, origin);
   }
 
+  // describe-availability-zones names each zone's type (Wavelength and Local Zones).
+  const zoneTypes = new Map<string, "availability-zone" | "local-zone" | "wavelength-zone">();
+  for (const { value: z } of snapshot.availabilityZones) {
+    const type = oneOf(["availability-zone", "local-zone", "wavelength-zone"], z.ZoneType);
+    if (type && !zoneTypes.has(z.ZoneName)) zoneTypes.set(z.ZoneName, type);
+  }
   for (const { value: s, origin } of snapshot.subnets) {
     if (!s.CidrBlock) {
       b.warn(origin, `${s.SubnetId} has no IPv4 CIDR block; left out`);
@@ -215,6 +230,7 @@ export function snapshotToTopology(snapshot: AwsSnapshot): SnapshotToTopologyRes
       ...(s.Ipv6CidrBlockAssociationSet[0] ? { ipv6CidrBlock: s.Ipv6CidrBlockAssociationSet[0].Ipv6CidrBlock } : {}),
       ...(s.AvailabilityZone ? { availabilityZone: s.AvailabilityZone } : {}),
       ...(s.AvailabilityZoneId ? { availabilityZoneId: s.AvailabilityZoneId } : {}),
+      ...(s.AvailabilityZone && zoneTypes.has(s.AvailabilityZone) ? { zoneType: zoneTypes.get(s.AvailabilityZone) } : {}),
       mapPublicIpOnLaunch: s.MapPublicIpOnLaunch ?? false,
       ...(state ? { state } : {}),
       ...placement(origin, s.OwnerId, origin.region ?? regionOfZone(s.AvailabilityZone)),
@@ -311,6 +327,7 @@ export function snapshotToTopology(snapshot: AwsSnapshot): SnapshotToTopologyRes
       ...(a.PrivateIpAddress ? { privateIpAddress: a.PrivateIpAddress } : {}),
       ...(a.CarrierIp ? { carrierIp: a.CarrierIp } : {}),
       ...(oneOf(["vpc", "standard"], a.Domain) ? { domain: oneOf(["vpc", "standard"], a.Domain) } : {}),
+      ...(a.NetworkBorderGroup ? { networkBorderGroup: a.NetworkBorderGroup } : {}),
       ...placement(origin, a.NetworkInterfaceOwnerId, undefined),
       tags: tagsOf(a.Tags),
     }, origin);
@@ -372,6 +389,7 @@ export function snapshotToTopology(snapshot: AwsSnapshot): SnapshotToTopologyRes
         ...(i.VpcId ? { vpcId: i.VpcId } : {}),
         ...(i.PrivateIpAddress ? { privateIpAddress: i.PrivateIpAddress } : {}),
         ...(i.PublicIpAddress ? { publicIpAddress: i.PublicIpAddress } : {}),
+        ...(i.Ipv6Address ? { ipv6Address: i.Ipv6Address } : {}),
         securityGroupIds: i.SecurityGroups.map((g) => g.GroupId),
         sourceDestCheck: i.SourceDestCheck ?? true,
         ...placement(origin, r.OwnerId, origin.region ?? regionOfZone(i.Placement?.AvailabilityZone)),
@@ -394,6 +412,7 @@ export function snapshotToTopology(snapshot: AwsSnapshot): SnapshotToTopologyRes
             const pAssociation = mapAssociation(p.Association);
             return { privateIpAddress: p.PrivateIpAddress, primary: p.Primary ?? false, ...(pAssociation ? { association: pAssociation } : {}) };
           }),
+          ipv6Addresses: e.Ipv6Addresses.map((a) => ({ ipv6Address: a.Ipv6Address })),
           ...(association ? { association } : {}),
           securityGroupIds: e.Groups.map((g) => g.GroupId),
           sourceDestCheck: e.SourceDestCheck ?? i.SourceDestCheck ?? true,
@@ -441,7 +460,7 @@ export function snapshotToTopology(snapshot: AwsSnapshot): SnapshotToTopologyRes
       networkAclId: acl.NetworkAclId,
       vpcId: acl.VpcId,
       isDefault: acl.IsDefault ?? false,
-      associations: acl.Associations.map((a) => ({ subnetId: a.SubnetId })),
+      associations: acl.Associations.map((a) => ({ ...(a.NetworkAclAssociationId ? { networkAclAssociationId: a.NetworkAclAssociationId } : {}), subnetId: a.SubnetId })),
       entries,
       ...inVpc(origin, acl.OwnerId, acl.VpcId),
       tags: tagsOf(acl.Tags),
@@ -499,7 +518,7 @@ export function snapshotToTopology(snapshot: AwsSnapshot): SnapshotToTopologyRes
       b.warn(origin, `${e.VpcEndpointId} is a ${e.VpcEndpointType} endpoint, which the evaluator does not model; left out`);
       continue;
     }
-    const state = oneOf(endpointStates, e.State);
+    const state = oneOfAnyCase(endpointStates, e.State);
     b.add("vpcEndpoints", e.VpcEndpointId, {
       vpcEndpointId: e.VpcEndpointId,
       vpcEndpointType: type,
@@ -518,10 +537,10 @@ export function snapshotToTopology(snapshot: AwsSnapshot): SnapshotToTopologyRes
   }
 
   const peeringStatuses = ["initiating-request", "pending-acceptance", "active", "deleted", "rejected", "failed", "expired", "provisioning", "deleting"] as const;
-  // Both accounts list a cross-account peering connection; keep the active copy.
-  const peerings = [...snapshot.vpcPeeringConnections].sort(
-    (a, b2) => Number(b2.value.Status?.Code === "active") - Number(a.value.Status?.Code === "active"),
-  );
+  // Both accounts list a cross-account peering connection; keep the active copy, where the first copy was.
+  const activeCopy = new Map<string, (typeof snapshot.vpcPeeringConnections)[number]>();
+  for (const p of snapshot.vpcPeeringConnections) if (p.value.Status?.Code === "active" && !activeCopy.has(p.value.VpcPeeringConnectionId)) activeCopy.set(p.value.VpcPeeringConnectionId, p);
+  const peerings = snapshot.vpcPeeringConnections.map((p) => activeCopy.get(p.value.VpcPeeringConnectionId) ?? p);
   for (const { value: p, origin } of peerings) {
     const status = oneOf(peeringStatuses, p.Status?.Code);
     const side = (info: typeof p.AccepterVpcInfo) => ({
@@ -632,8 +651,10 @@ export function snapshotToTopology(snapshot: AwsSnapshot): SnapshotToTopologyRes
   return b.build();
 }
 
+/** `com.amazonaws.us-east-1.s3` and endpoint services' `com.amazonaws.vpce.us-east-1.vpce-svc-…` → `us-east-1`. */
 function regionOfServiceName(name: string | undefined): string | undefined {
-  return name ? /^com\.amazonaws\.([a-z0-9-]+)\./.exec(name)?.[1] : undefined;
+  const region = name ? /^com\.amazonaws\.(?:vpce\.)?([a-z0-9-]+)\./.exec(name)?.[1] : undefined;
+  return region && regionPattern.test(region) ? region : undefined;
 }
 
 const tgwAttachmentStates = ["initiating", "initiatingRequest", "pendingAcceptance", "rollingBack", "pending", "available", "modifying", "deleting", "deleted", "failed", "rejected", "rejecting", "failing"] as const;
@@ -647,10 +668,23 @@ const tgwResourceTypes = ["vpc", "vpn", "direct-connect-gateway", "connect", "pe
  */
 function mapTransitGatewayAttachments(snapshot: AwsSnapshot, b: TopologyBuilder) {
   const vpcAttachments = new Map(snapshot.transitGatewayVpcAttachments.map((a) => [a.value.TransitGatewayAttachmentId, a.value]));
-  const associationsFromTables = new Map<string, string>();
+  // Wrapped get-transit-gateway-route-table-associations outputs, per attachment and transit gateway:
+  // both ends of a peering attachment share its id, each associated with a table of its own gateway.
+  const gatewayOfTable = new Map(snapshot.transitGatewayRouteTables.map((t) => [t.value.TransitGatewayRouteTableId, t.value.TransitGatewayId]));
+  const tablesOfAttachment = new Map<string, { tableId: string; transitGatewayId: string | undefined }[]>();
   for (const { value } of snapshot.transitGatewayAssociations) {
-    for (const a of value.Associations) associationsFromTables.set(a.TransitGatewayAttachmentId, value.TransitGatewayRouteTableId);
+    for (const a of value.Associations) {
+      const list = tablesOfAttachment.get(a.TransitGatewayAttachmentId) ?? [];
+      list.push({ tableId: value.TransitGatewayRouteTableId, transitGatewayId: gatewayOfTable.get(value.TransitGatewayRouteTableId) });
+      tablesOfAttachment.set(a.TransitGatewayAttachmentId, list);
+    }
   }
+  const associationsFromTables = {
+    get(attachmentId: string, transitGatewayId: string): string | undefined {
+      const tables = tablesOfAttachment.get(attachmentId) ?? [];
+      return (tables.find((t) => t.transitGatewayId === transitGatewayId) ?? tables.find((t) => t.transitGatewayId === undefined))?.tableId;
+    },
+  };
   const vpcDetails = (id: string) => {
     const v = vpcAttachments.get(id);
     const appliance = oneOf(["enable", "disable"], v?.Options?.ApplianceModeSupport);
@@ -665,7 +699,7 @@ function mapTransitGatewayAttachments(snapshot: AwsSnapshot, b: TopologyBuilder)
       continue;
     }
     const state = oneOf(tgwAttachmentStates, a.State);
-    const tableId = a.Association?.TransitGatewayRouteTableId ?? associationsFromTables.get(a.TransitGatewayAttachmentId);
+    const tableId = a.Association?.TransitGatewayRouteTableId ?? associationsFromTables.get(a.TransitGatewayAttachmentId, a.TransitGatewayId);
     const associationState = oneOf(["associating", "associated", "disassociating", "disassociated"], a.Association?.State);
     b.add("transitGatewayAttachments", `${a.TransitGatewayAttachmentId}@${a.TransitGatewayId}`, {
       transitGatewayAttachmentId: a.TransitGatewayAttachmentId,
@@ -684,7 +718,7 @@ function mapTransitGatewayAttachments(snapshot: AwsSnapshot, b: TopologyBuilder)
 
   for (const { value: v, origin } of snapshot.transitGatewayVpcAttachments) {
     const state = oneOf(tgwAttachmentStates, v.State);
-    const tableId = associationsFromTables.get(v.TransitGatewayAttachmentId);
+    const tableId = associationsFromTables.get(v.TransitGatewayAttachmentId, v.TransitGatewayId);
     b.add("transitGatewayAttachments", `${v.TransitGatewayAttachmentId}@${v.TransitGatewayId}`, {
       transitGatewayAttachmentId: v.TransitGatewayAttachmentId,
       transitGatewayId: v.TransitGatewayId,
@@ -706,7 +740,7 @@ function mapTransitGatewayAttachments(snapshot: AwsSnapshot, b: TopologyBuilder)
       [p.AccepterTgwInfo, p.RequesterTgwInfo],
     ] as const;
     for (const [self, peer] of ends) {
-      const tableId = associationsFromTables.get(p.TransitGatewayAttachmentId);
+      const tableId = associationsFromTables.get(p.TransitGatewayAttachmentId, self.TransitGatewayId);
       b.add("transitGatewayAttachments", `${p.TransitGatewayAttachmentId}@${self.TransitGatewayId}`, {
         transitGatewayAttachmentId: p.TransitGatewayAttachmentId,
         transitGatewayId: self.TransitGatewayId,

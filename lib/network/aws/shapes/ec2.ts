@@ -116,6 +116,7 @@ const userIdGroupPairSchema = z.looseObject({
   VpcId: z.string().optional(),
   VpcPeeringConnectionId: z.string().optional(),
   PeeringStatus: z.string().optional(),
+  Description: z.string().optional(),
 });
 
 export const ipPermissionSchema = z.looseObject({
@@ -155,7 +156,7 @@ export const networkAclSchema = z.looseObject({
   VpcId: z.string(),
   IsDefault: z.boolean().optional(),
   OwnerId: z.string().optional(),
-  Associations: awsList(z.looseObject({ SubnetId: z.string(), NetworkAclId: z.string().optional() })),
+  Associations: awsList(z.looseObject({ SubnetId: z.string(), NetworkAclId: z.string().optional(), NetworkAclAssociationId: z.string().optional() })),
   Entries: awsList(networkAclEntrySchema),
   Tags: awsTagsSchema,
 });
@@ -207,6 +208,8 @@ export const instanceSchema = z.looseObject({
   VpcId: z.string().optional(),
   PrivateIpAddress: z.string().optional(),
   PublicIpAddress: z.string().optional(),
+  /** The instance's primary IPv6 address, when it has one. */
+  Ipv6Address: z.string().optional(),
   SourceDestCheck: z.boolean().optional(),
   State: z.looseObject({ Name: z.string().optional(), Code: z.number().optional() }).optional(),
   Placement: z.looseObject({ AvailabilityZone: z.string().optional() }).optional(),
@@ -220,6 +223,7 @@ export const instanceSchema = z.looseObject({
       SourceDestCheck: z.boolean().optional(),
       Attachment: z.looseObject({ DeviceIndex: z.number().int().optional() }).optional(),
       Association: ipAssociationSchema.optional(),
+      Ipv6Addresses: awsList(z.looseObject({ Ipv6Address: z.string() })),
       PrivateIpAddresses: awsList(
         z.looseObject({
           PrivateIpAddress: z.string(),
@@ -250,6 +254,7 @@ export const addressSchema = z.looseObject({
   NetworkInterfaceOwnerId: z.string().optional(),
   PrivateIpAddress: z.string().optional(),
   CarrierIp: z.string().optional(),
+  NetworkBorderGroup: z.string().optional(),
   Tags: awsTagsSchema,
 });
 
