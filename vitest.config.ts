@@ -17,6 +17,16 @@ export default defineConfig({
         },
       },
       {
+        // Every builder-built scenario again, its topology exported as AWS describe-* JSON and read
+        // back by the snapshot reader (lib/network/testing/to-aws-snapshot.ts, builder.ts).
+        extends: true,
+        test: {
+          name: "scenarios-as-snapshots",
+          include: ["lib/network/scenarios/**/*.test.ts", "lib/network/forwarding/**/*.test.ts", "lib/network/filters/**/*.test.ts", "lib/network/questions/questions.test.ts"],
+          env: { REACHABLE_SCENARIOS_VIA_SNAPSHOT: "1" },
+        },
+      },
+      {
         // Real SQLite databases: migrated once, copied per test file (tests/setup/).
         extends: true,
         test: {

@@ -1,4 +1,5 @@
 import { parseTopology, type Topology, type TopologyInput } from "../model/topology";
+import { viaAwsSnapshot } from "./to-aws-snapshot";
 
 /**
  * A small readable builder for scenario topologies in tests and lesson
@@ -17,7 +18,18 @@ import { parseTopology, type Topology, type TopologyInput } from "../model/topol
  * "udp 1000-2000 sg-other", "all * pl-s3"; ACL rules "100 allow in tcp 80 0.0.0.0/0".
  * Route targets are ids ("igw-…", "nat-…", "pcx-…", "tgw-…", "vgw-…",
  * "vpce-…", "eni-…", "i-…", "cagw-…", "local"); prefix "blackhole:" for a blackhole route.
+ *
+ * With `REACHABLE_SCENARIOS_VIA_SNAPSHOT=1` (the `scenarios-as-snapshots`
+ * Vitest project), `build()` returns the topology after a round trip through
+ * AWS's describe-* JSON and the snapshot reader (`viaAwsSnapshot`), so every
+ * scenario also runs on a topology read from an AWS snapshot. A scenario that
+ * needs something no AWS output can express says so with `onlyInModel(reason)`.
  */
+
+/** Scenario tests run through AWS snapshots (see `vitest.config.ts`). */
+export function scenariosViaSnapshot(): boolean {
+  return typeof process !== "undefined" && process.env.REACHABLE_SCENARIOS_VIA_SNAPSHOT === "1";
+}
 
 type Draft = {
   [K in keyof TopologyInput]-?: NonNullable<TopologyInput[K]>;
@@ -81,6 +93,18 @@ export function aclRule(text: string): AclEntryInput {
 
 export class NetworkBuilder {
   private readonly draft: Partial<Draft> = {};
+  private modelOnlyReason: string | undefined;
+
+  /**
+   * Build this scenario straight into the model even when scenarios run
+   * through AWS snapshots, because it uses something no describe-* output
+   * can express. Say what, in one line.
+   */
+  onlyInModel(reason: string): this {
+    if (!reason.trim()) throw new Error("builder: onlyInModel needs a reason");
+    this.modelOnlyReason = reason;
+    return this;
+  }
 
   private list<K extends keyof Draft>(key: K): Draft[K] {
     const existing = this.draft[key];
@@ -289,6 +313,7 @@ export class NetworkBuilder {
   build(): Topology {
     const result = parseTopology(this.draft);
     if (!result.ok) throw new Error(`builder produced an invalid topology: ${result.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
+    if (scenariosViaSnapshot() && this.modelOnlyReason === undefined) return viaAwsSnapshot(result.topology);
     return result.topology;
   }
 
