@@ -15,14 +15,19 @@ export function LessonCheck({ lessonSlug, quiz }: Props) {
   const [status, setStatus] = useState<{ kind: "saved" | "anonymous" | "error"; text: string } | null>(null);
   const [pending, setPending] = useState(false);
   const [completedAt, setCompletedAt] = useState<string | null>(null);
+  // The pre-rendered radios stay disabled until React owns them, so an early click is never lost.
+  const [hydrated, setHydrated] = useState(false);
 
   useEffect(() => {
+    setHydrated(true);
     let cancelled = false;
     fetch(`/api/progress?lesson=${encodeURIComponent(lessonSlug)}`)
       .then((r) => (r.ok ? r.json() : null))
       .then((data: { signedIn?: boolean; lesson?: { answers: Record<string, number>; completedAt: string | null } | null } | null) => {
         if (cancelled || !data?.lesson) return;
-        setAnswers(data.lesson.answers);
+        // Saved answers fill in, but never undo a choice the learner made while they loaded.
+        const saved = data.lesson.answers;
+        setAnswers((current) => ({ ...saved, ...current }));
         setCompletedAt(data.lesson.completedAt);
       })
       .catch(() => undefined);
@@ -66,7 +71,7 @@ export function LessonCheck({ lessonSlug, quiz }: Props) {
                 return (
                   <div key={id} className={`rounded-md border p-2 ${reveal ? (option.correct ? "border-emerald-500" : "border-red-500") : "border-slate-200 dark:border-slate-700"}`}>
                     <label htmlFor={id} className="flex cursor-pointer items-start gap-2">
-                      <input id={id} type="radio" name={question.id} className="mt-1" checked={chosen} onChange={() => setAnswers((a) => ({ ...a, [question.id]: oi }))} />
+                      <input id={id} type="radio" name={question.id} className="mt-1" checked={chosen} disabled={!hydrated} onChange={() => setAnswers((a) => ({ ...a, [question.id]: oi }))} />
                       <span>{option.text}</span>
                     </label>
                     {result ? (
@@ -82,7 +87,7 @@ export function LessonCheck({ lessonSlug, quiz }: Props) {
           );
         })}
         <div className="flex flex-wrap items-center gap-4">
-          <button type="submit" disabled={pending} className="rounded-md bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800 disabled:opacity-60">
+          <button type="submit" disabled={pending || !hydrated} className="rounded-md bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800 disabled:opacity-60">
             {pending ? "Checking…" : "Check my answers"}
           </button>
           {graded ? <p aria-live="polite" className="font-medium">{graded.score} of {graded.total} correct.</p> : null}

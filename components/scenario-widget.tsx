@@ -12,7 +12,8 @@ import { TopologyDiagram } from "./topology-figure";
 export function ScenarioWidget({ name, scenario }: { name: string; scenario: ScenarioData | undefined }) {
   const [states, setStates] = useState<Record<string, boolean>>({});
   const [selected, setSelected] = useState(0);
-  // The timing differs between the server's pre-render and the browser, so it is shown only once mounted.
+  // Until mounted, the controls stay disabled (an early click would be lost) and the timing, which
+  // differs between the pre-render and the browser, stays hidden.
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
 
@@ -44,7 +45,7 @@ export function ScenarioWidget({ name, scenario }: { name: string; scenario: Sce
             const on = states[control.id] ?? control.initial;
             return (
               <div key={control.id} className="flex items-start gap-2">
-                <input id={id} type="checkbox" className="mt-1 h-4 w-4" checked={on} onChange={(e) => setStates((s) => ({ ...s, [control.id]: e.target.checked }))} />
+                <input id={id} type="checkbox" className="mt-1 h-4 w-4" checked={on} disabled={!mounted} onChange={(e) => setStates((s) => ({ ...s, [control.id]: e.target.checked }))} />
                 <label htmlFor={id}>{control.label}</label>
               </div>
             );
