@@ -679,11 +679,9 @@ function mapTransitGatewayAttachments(snapshot: AwsSnapshot, b: TopologyBuilder)
       tablesOfAttachment.set(a.TransitGatewayAttachmentId, list);
     }
   }
-  const associationsFromTables = {
-    get(attachmentId: string, transitGatewayId: string): string | undefined {
-      const tables = tablesOfAttachment.get(attachmentId) ?? [];
-      return (tables.find((t) => t.transitGatewayId === transitGatewayId) ?? tables.find((t) => t.transitGatewayId === undefined))?.tableId;
-    },
+  const tableFromAssociations = (attachmentId: string, transitGatewayId: string): string | undefined => {
+    const tables = tablesOfAttachment.get(attachmentId) ?? [];
+    return (tables.find((t) => t.transitGatewayId === transitGatewayId) ?? tables.find((t) => t.transitGatewayId === undefined))?.tableId;
   };
   const vpcDetails = (id: string) => {
     const v = vpcAttachments.get(id);
@@ -699,7 +697,7 @@ function mapTransitGatewayAttachments(snapshot: AwsSnapshot, b: TopologyBuilder)
       continue;
     }
     const state = oneOf(tgwAttachmentStates, a.State);
-    const tableId = a.Association?.TransitGatewayRouteTableId ?? associationsFromTables.get(a.TransitGatewayAttachmentId, a.TransitGatewayId);
+    const tableId = a.Association?.TransitGatewayRouteTableId ?? tableFromAssociations(a.TransitGatewayAttachmentId, a.TransitGatewayId);
     const associationState = oneOf(["associating", "associated", "disassociating", "disassociated"], a.Association?.State);
     b.add("transitGatewayAttachments", `${a.TransitGatewayAttachmentId}@${a.TransitGatewayId}`, {
       transitGatewayAttachmentId: a.TransitGatewayAttachmentId,
@@ -718,7 +716,7 @@ function mapTransitGatewayAttachments(snapshot: AwsSnapshot, b: TopologyBuilder)
 
   for (const { value: v, origin } of snapshot.transitGatewayVpcAttachments) {
     const state = oneOf(tgwAttachmentStates, v.State);
-    const tableId = associationsFromTables.get(v.TransitGatewayAttachmentId, v.TransitGatewayId);
+    const tableId = tableFromAssociations(v.TransitGatewayAttachmentId, v.TransitGatewayId);
     b.add("transitGatewayAttachments", `${v.TransitGatewayAttachmentId}@${v.TransitGatewayId}`, {
       transitGatewayAttachmentId: v.TransitGatewayAttachmentId,
       transitGatewayId: v.TransitGatewayId,
@@ -740,7 +738,7 @@ function mapTransitGatewayAttachments(snapshot: AwsSnapshot, b: TopologyBuilder)
       [p.AccepterTgwInfo, p.RequesterTgwInfo],
     ] as const;
     for (const [self, peer] of ends) {
-      const tableId = associationsFromTables.get(p.TransitGatewayAttachmentId, self.TransitGatewayId);
+      const tableId = tableFromAssociations(p.TransitGatewayAttachmentId, self.TransitGatewayId);
       b.add("transitGatewayAttachments", `${p.TransitGatewayAttachmentId}@${self.TransitGatewayId}`, {
         transitGatewayAttachmentId: p.TransitGatewayAttachmentId,
         transitGatewayId: self.TransitGatewayId,

@@ -1,5 +1,5 @@
 import { addSnapshotDocument, emptySnapshot, originFromRelativePath } from "../aws/snapshot";
-import { snapshotToTopology } from "../aws/to-topology";
+import { regionOfZone, snapshotToTopology } from "../aws/to-topology";
 import { parseTopology, type Topology, type TopologyInput } from "../model/topology";
 
 /**
@@ -63,11 +63,6 @@ function folderOf(place: Place): string {
 
 function tags(list: { key: string; value: string }[]) {
   return list.length > 0 ? list.map((t) => ({ Key: t.key, Value: t.value })) : undefined;
-}
-
-/** `us-east-1a` → `us-east-1` (Local and Wavelength Zones too). */
-function regionOfZone(zone: string | undefined): string | undefined {
-  return zone ? /^([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-[0-9]+)/.exec(zone)?.[1] : undefined;
 }
 
 /** The documents of one snapshot, in the order they are added. */

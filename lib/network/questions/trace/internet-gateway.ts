@@ -73,16 +73,12 @@ export function onTheInternet(ctx: TraceContext, p: Packet): TraceEnd {
   }
   const service = index.awsServiceTable.lookup(p.dstIp)?.values[0];
   if (service) {
-    add(ctx, { component: { id: service.serviceName, type: "aws-service" }, hop: "aws-service", note: `The packet reaches ${service.serviceName} over AWS's public network.` });
-    if (reached(ctx, service.serviceName) || (ctx.reply && ctx.target.ip === p.dstIp)) return { kind: "accepted", resume: (c, reply) => onTheInternet(c, reply) };
-    return { kind: "exits-network", resume: (c, reply) => onTheInternet(c, reply) };
+    return atAwsService(ctx, p, { id: service.serviceName, type: "aws-service" }, `The packet reaches ${service.serviceName} over AWS's public network.`);
   }
   const range = awsIpRangeOf(index, p.dstIp);
   if (range?.kind === "service") {
     const label = `${range.named.length > 0 ? range.named.join(", ") : "AWS"} (${range.region})`;
-    add(ctx, { component: { id: range.prefix, type: "aws-service", name: label }, hop: "aws-service", note: `The packet reaches ${label} over AWS's public network: AWS lists ${range.prefix} for ${range.services.join(", ")} in its published address ranges.` });
-    if (reached(ctx, range.prefix) || (ctx.reply && ctx.target.ip === p.dstIp)) return { kind: "accepted", resume: (c, reply) => onTheInternet(c, reply) };
-    return { kind: "exits-network", resume: (c, reply) => onTheInternet(c, reply) };
+    return atAwsService(ctx, p, { id: range.prefix, type: "aws-service", name: label }, `The packet reaches ${label} over AWS's public network: AWS lists ${range.prefix} for ${range.services.join(", ")} in its published address ranges.`);
   }
   if (range?.kind === "ec2") {
     const awsNetwork: ComponentRef = { id: "aws-network", type: "internet", name: "AWS network" };
@@ -107,6 +103,13 @@ export function onTheInternet(ctx: TraceContext, p: Packet): TraceEnd {
   }
   add(ctx, { component: { id: "internet", type: "internet" }, hop: "internet", note: `The packet travels on the internet to ${formatIp(p.dstIp)}.` });
   if (reached(ctx, "internet") || (ctx.reply && ctx.target.ip === p.dstIp)) return { kind: "accepted", resume: (c, reply) => onTheInternet(c, reply) };
+  return { kind: "exits-network", resume: (c, reply) => onTheInternet(c, reply) };
+}
+
+/** The packet is at an AWS public service: delivered if that is what was asked for (or the reply's sender), else it leaves the modelled network there. */
+function atAwsService(ctx: TraceContext, p: Packet, component: ComponentRef, note: string): TraceEnd {
+  add(ctx, { component, hop: "aws-service", note });
+  if (reached(ctx, component.id) || (ctx.reply && ctx.target.ip === p.dstIp)) return { kind: "accepted", resume: (c, reply) => onTheInternet(c, reply) };
   return { kind: "exits-network", resume: (c, reply) => onTheInternet(c, reply) };
 }
 
