@@ -1,29 +1,14 @@
-import GithubSlugger from "github-slugger";
 import { bundleMDX } from "mdx-bundler";
 import rehypeAutolinkHeadings from "rehype-autolink-headings";
 import rehypeHighlight from "rehype-highlight";
 import rehypeSlug from "rehype-slug";
 import remarkGfm from "remark-gfm";
 import { LessonContentError, type LessonSource } from "./lessons";
+import { extractToc, type TocEntry } from "./toc";
 
-export type TocEntry = { depth: 2 | 3; text: string; id: string };
+export { extractToc, type TocEntry };
+
 export type CompiledLesson = { code: string; toc: TocEntry[] };
-
-/** The `##` and `###` headings, with the same ids rehype-slug gives them, for the table of contents. */
-export function extractToc(markdown: string): TocEntry[] {
-  const slugger = new GithubSlugger();
-  const toc: TocEntry[] = [];
-  let inFence = false;
-  for (const line of markdown.split("\n")) {
-    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
-    if (inFence) continue;
-    const match = /^(#{2,3})\s+(.+?)\s*#*\s*$/.exec(line);
-    if (!match?.[1] || !match[2]) continue;
-    const text = match[2].replace(/`([^`]+)`/g, "$1").replace(/\[([^\]]+)\]\([^)]*\)/g, "$1").replace(/[*_]/g, "");
-    toc.push({ depth: match[1].length === 2 ? 2 : 3, text, id: slugger.slug(text) });
-  }
-  return toc;
-}
 
 // esbuild is memory-hungry: compile one lesson at a time.
 let queue: Promise<unknown> = Promise.resolve();

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractToc } from "./compile-lesson";
+import { extractToc } from "./toc";
 import { listLessons, LessonContentError, parseLessonFile } from "./lessons";
 
 const quiz = [1, 2, 3]

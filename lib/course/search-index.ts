@@ -1,4 +1,4 @@
-import { extractToc } from "./compile-lesson";
+import { extractToc } from "./toc";
 import type { LessonSource } from "./lessons";
 
 /** One searchable section of a lesson: the text under one `##` heading (or the introduction). */
