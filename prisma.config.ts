@@ -1,13 +1,20 @@
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { databaseUrl } from "./lib/db-url";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { databaseTarget } from "./lib/db-url";
+
+// DATABASE_URL picks the database, and with it the schema and migrations folder: the SQLite
+// schema is the source of truth, the PostgreSQL one is generated from it
+// (scripts/prisma-schemas.mjs, docs/decisions/006-postgresql-beside-sqlite.md).
+const target = databaseTarget();
+const postgres = target.provider === "postgresql";
 
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
-  schema: "prisma/schema.prisma",
-  migrations: { path: "prisma/migrations" },
+  schema: postgres ? "prisma/postgresql/schema.prisma" : "prisma/schema.prisma",
+  migrations: { path: postgres ? "prisma/postgresql/migrations" : "prisma/migrations" },
   async adapter() {
-    return new PrismaBetterSQLite3({ url: databaseUrl() });
+    return postgres ? new PrismaPg({ connectionString: target.url }) : new PrismaBetterSQLite3({ url: target.url });
   },
 });

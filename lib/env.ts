@@ -6,6 +6,8 @@ const envSchema = z.object({
   NEXTAUTH_URL: z.url().optional(),
   /** Lab submissions each learner may make per minute (raised only for load tests, scripts/bench-grading.mjs). */
   LAB_SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1, "LAB_SUBMISSIONS_PER_MINUTE must be at least 1").default(10),
+  /** Reverse proxies in front of the app that append to X-Forwarded-For (lib/http/client-address.ts). */
+  TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0, "TRUSTED_PROXY_COUNT must be 0 or more").max(10).default(0),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { hashPassword, passwordWeaknesses, verifyPassword } from "./password";
 import { parseRole, type Role } from "./roles";
-import { recordFailure, secondsUntilNextAttempt } from "./throttle";
+import { hashAddress, recordSignInSuccess, reserveSignInAttempt } from "./sign-in-attempts";
+import type { ThrottleScope } from "./throttle";
 
 export type SessionUser = { id: string; email: string; name: string; role: Role };
 
@@ -60,33 +61,38 @@ function isUniqueViolation(error: unknown): boolean {
 export type SignInResult =
   | { ok: true; user: SessionUser }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+  | { ok: false; reason: "throttled"; scope: ThrottleScope; retryAfterSeconds: number };
 
 /** A fixed hash to compare against when the email is unknown, so timing does not reveal which emails exist. */
 const UNKNOWN_USER_HASH = "$2b$12$4X6qOcI7HUntGsBLtz.E1O9egnebPIFSjR2Yqzg01QnLZdRyiooTK";
 
-export async function verifyCredentials(input: { email: unknown; password: unknown }, now = new Date()): Promise<SignInResult> {
+export type SignInContext = {
+  /** The client's address (lib/http/client-address.ts); "unknown" when there is none. */
+  clientAddress: string;
+  now?: Date;
+  /** The password check; tests count its calls. */
+  verify?: (password: string, hash: string) => Promise<boolean>;
+};
+
+/**
+ * Checks an email and password, throttled by account and client address together
+ * (lib/auth/throttle.ts): the attempt is counted before the password is compared, in one
+ * transaction, so parallel guesses cannot slip past the limit.
+ */
+export async function verifyCredentials(input: { email: unknown; password: unknown }, context: SignInContext): Promise<SignInResult> {
   const email = emailSchema.safeParse(input.email);
   const password = z.string().min(1).max(200).safeParse(input.password);
   if (!email.success || !password.success) return { ok: false, reason: "invalid" };
+  const now = context.now ?? new Date();
+  const addressHash = hashAddress(context.clientAddress);
 
-  const key = email.data;
-  const throttle = await db.signInThrottle.findUnique({ where: { key } });
-  const wait = secondsUntilNextAttempt(throttle, now);
-  if (wait > 0) return { ok: false, reason: "throttled", retryAfterSeconds: wait };
+  const reservation = await reserveSignInAttempt(email.data, addressHash, now);
+  if (!reservation.allowed) return { ok: false, reason: "throttled", scope: reservation.scope, retryAfterSeconds: reservation.retryAfterSeconds };
 
-  const user = await db.user.findUnique({ where: { email: key } });
-  const matches = await verifyPassword(password.data, user?.passwordHash ?? UNKNOWN_USER_HASH);
-  if (!user || !matches) {
-    const next = recordFailure(throttle, now);
-    await db.signInThrottle.upsert({
-      where: { key },
-      create: { key, failures: next.failures, lastFailureAt: next.lastFailureAt },
-      update: { failures: next.failures, lastFailureAt: next.lastFailureAt },
-    });
-    return { ok: false, reason: "invalid" };
-  }
-  if (throttle) await db.signInThrottle.delete({ where: { key } }).catch(() => undefined);
+  const user = await db.user.findUnique({ where: { email: email.data } });
+  const matches = await (context.verify ?? verifyPassword)(password.data, user?.passwordHash ?? UNKNOWN_USER_HASH);
+  if (!user || !matches) return { ok: false, reason: "invalid" };
+  await recordSignInSuccess(email.data, addressHash, reservation.counted, now);
   return { ok: true, user: toSessionUser(user) };
 }
 
@@ -101,12 +107,18 @@ export async function upsertUser(data: { email: string; name: string; password: 
   return toSessionUser(user);
 }
 
+const THROTTLE_REASONS: Record<ThrottleScope, string> = {
+  pair: "Too many failed sign-ins for this email from this device.",
+  account: "Too many failed sign-ins for this email from places it has not signed in from before.",
+  address: "Too many failed sign-ins from this network.",
+};
+
 export function signInErrorMessage(result: Exclude<SignInResult, { ok: true }>): string {
   switch (result.reason) {
     case "invalid":
       return "That email and password do not match an account. Check them and try again.";
     case "throttled":
-      return `Too many failed sign-ins for this email. Wait ${result.retryAfterSeconds} seconds, then try again.`;
+      return `${THROTTLE_REASONS[result.scope]} Wait ${result.retryAfterSeconds} seconds, then try again.`;
     default:
       return result satisfies never;
   }

@@ -1,5 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { env } from "@/lib/env";
+import { clientAddress } from "@/lib/http/client-address";
 import { signInErrorMessage, verifyCredentials } from "./credentials";
 import { parseRole } from "./roles";
 
@@ -11,8 +13,9 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
-        const result = await verifyCredentials({ email: credentials?.email, password: credentials?.password });
+      async authorize(credentials, req) {
+        const address = clientAddress(req.headers ?? {}, env().TRUSTED_PROXY_COUNT);
+        const result = await verifyCredentials({ email: credentials?.email, password: credentials?.password }, { clientAddress: address });
         // next-auth hands the message of a thrown error to the sign-in form as `error`.
         if (!result.ok) throw new Error(signInErrorMessage(result));
         return result.user;

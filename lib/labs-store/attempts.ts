@@ -72,7 +72,7 @@ function toSummary(row: AttemptRow): LabAttemptSummary {
 const summaryFields = { id: true, labSlug: true, createdAt: true, score: true, maxScore: true, percent: true, results: true } as const;
 
 /**
- * Stores one graded attempt and, in the same transaction, counts the learner's failed
+ * Stores one graded attempt, marks the learner active, and, in the same transaction, counts the learner's failed
  * attempts at this lab (for the next hint) and reads their best score, so the numbers the
  * learner sees include this attempt even when other submissions arrive at the same time.
  */
@@ -83,6 +83,9 @@ export async function saveLabAttempt(
   graded: GradedAttemptInput,
 ): Promise<{ attempt: LabAttemptSummary; failedAttempts: number; bestPercent: number; attemptCount: number }> {
   return db.$transaction(async (tx) => {
+    // Written first: on PostgreSQL the update locks the learner's row until commit, so their
+    // concurrent submissions take turns and each sees the attempts stored before it.
+    await tx.user.update({ where: { id: userId }, data: { lastActiveAt: new Date() }, select: { id: true } });
     const row = await tx.labAttempt.create({
       data: {
         userId,

@@ -1,6 +1,6 @@
 import { env } from "@/lib/env";
 import { gradeLab, hintFor, loadLab } from "@/lib/labs";
-import { createRateLimiter, type RateLimiter } from "./rate-limit";
+import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
 import type { LabGrader } from "./submission";
 
 /**
@@ -10,7 +10,7 @@ import type { LabGrader } from "./submission";
 export { countFailedLabAttempts, getLabAttemptTopology, listLabAttempts, listLabBests, saveLabAttempt, type LabAttemptSummary, type LabBest, type StoredCheckResult } from "./attempts";
 export { deleteLabDraft, getLabDraft, saveLabDraft, type LabDraft } from "./drafts";
 export { readBodyText } from "./read-body";
-export { createRateLimiter, type RateLimitDecision, type RateLimiter } from "./rate-limit";
+export { createRateLimiter, type RateLimitDecision, type RateLimiter } from "@/lib/rate-limit";
 export {
   MAX_TOPOLOGY_BYTES,
   labSlugSchema,
@@ -27,9 +27,9 @@ export {
 
 const globalForLimiter = globalThis as unknown as { labSubmissionLimiter?: RateLimiter };
 
-/** The one limiter of lab submissions in this process (default 10 per learner per minute). */
+/** The limit on lab submissions (default 10 per learner per minute), counted in the database so it holds across app processes. */
 export function labSubmissionLimiter(): RateLimiter {
-  globalForLimiter.labSubmissionLimiter ??= createRateLimiter({ limit: env().LAB_SUBMISSIONS_PER_MINUTE, windowMs: 60_000 });
+  globalForLimiter.labSubmissionLimiter ??= createRateLimiter({ name: "lab-submission", limit: env().LAB_SUBMISSIONS_PER_MINUTE, windowMs: 60_000 });
   return globalForLimiter.labSubmissionLimiter;
 }
 

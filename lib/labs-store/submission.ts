@@ -2,7 +2,7 @@ import { z } from "zod";
 import { saveLabAttempt, type LabAttemptSummary } from "./attempts";
 import { saveLabDraft, type LabDraft } from "./drafts";
 import type { GradeResult, Lab } from "./lab-contract";
-import type { RateLimiter } from "./rate-limit";
+import type { RateLimiter } from "@/lib/rate-limit";
 
 /** The largest topology a learner may submit or save: far above any lab's solution (a few kB). */
 export const MAX_TOPOLOGY_BYTES = 256 * 1024;
@@ -85,7 +85,7 @@ export async function submitLabAttempt(
 ): Promise<LabSubmitOutcome> {
   const slug = labSlugSchema.safeParse(input.slug);
   if (!slug.success) return { status: 404, body: { kind: "not-found", error: "There is no lab at this address." } };
-  const decision = deps.limiter.take(input.userId);
+  const decision = await deps.limiter.take(input.userId);
   if (!decision.allowed) {
     return {
       status: 429,

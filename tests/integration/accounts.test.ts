@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { registerUser, signInErrorMessage, upsertUser, verifyCredentials } from "@/lib/auth/credentials";
 import { db } from "@/lib/db";
 import { getDashboard } from "@/lib/progress/dashboard";
@@ -42,34 +42,75 @@ describe("sign-up against a real database", () => {
   });
 });
 
+let HOME = { clientAddress: "198.51.100.10" };
+let nextAddress = 10;
+
 describe("sign-in against a real database", () => {
+  // Each test signs in from its own "home" address, so address-wide counts never carry over.
+  beforeEach(() => {
+    HOME = { clientAddress: `198.51.100.${(nextAddress += 1)}` };
+  });
+
   it("accepts the right password and returns the user's role", async () => {
     const input = newUserInput();
     await registerUser(input);
-    const result = await verifyCredentials({ email: input.email, password: input.password });
+    const result = await verifyCredentials({ email: input.email, password: input.password }, HOME);
     expect(result).toMatchObject({ ok: true, user: { email: input.email, role: "learner" } });
   });
 
   it("gives the same answer for a wrong password and an unknown email", async () => {
     const input = newUserInput();
     await registerUser(input);
-    const wrong = await verifyCredentials({ email: input.email, password: "not-the-password-1" });
-    const unknown = await verifyCredentials({ email: newUserInput().email, password: "whatever-1234" });
+    const wrong = await verifyCredentials({ email: input.email, password: "not-the-password-1" }, HOME);
+    const unknown = await verifyCredentials({ email: newUserInput().email, password: "whatever-1234" }, HOME);
     expect(wrong).toEqual({ ok: false, reason: "invalid" });
     expect(unknown).toEqual({ ok: false, reason: "invalid" });
   });
 
-  it("slows down repeated failures, even for the right password, and clears the streak on success", async () => {
+  it("slows down repeated failures from one place, even for the right password, and clears that place's streak on success", async () => {
     const input = newUserInput();
     await registerUser(input);
     const t0 = new Date();
-    for (let i = 0; i < 3; i++) await verifyCredentials({ email: input.email, password: "wrong-password-1" }, t0);
-    const throttled = await verifyCredentials({ email: input.email, password: input.password }, new Date(t0.getTime() + 1000));
-    expect(throttled).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 4 });
-    if (!throttled.ok) expect(signInErrorMessage(throttled)).toBe("Too many failed sign-ins for this email. Wait 4 seconds, then try again.");
-    const later = await verifyCredentials({ email: input.email, password: input.password }, new Date(t0.getTime() + 6000));
+    for (let i = 0; i < 3; i++) await verifyCredentials({ email: input.email, password: "wrong-password-1" }, { ...HOME, now: t0 });
+    const throttled = await verifyCredentials({ email: input.email, password: input.password }, { ...HOME, now: new Date(t0.getTime() + 1000) });
+    expect(throttled).toEqual({ ok: false, reason: "throttled", scope: "pair", retryAfterSeconds: 4 });
+    if (!throttled.ok) expect(signInErrorMessage(throttled)).toBe("Too many failed sign-ins for this email from this device. Wait 4 seconds, then try again.");
+    const later = await verifyCredentials({ email: input.email, password: input.password }, { ...HOME, now: new Date(t0.getTime() + 6000) });
     expect(later.ok).toBe(true);
-    expect(await db.signInThrottle.findUnique({ where: { key: input.email } })).toBeNull();
+    const again = await verifyCredentials({ email: input.email, password: "wrong-password-1" }, { ...HOME, now: new Date(t0.getTime() + 7000) });
+    expect(again).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("does not let a stranger's wrong passwords lock the owner out of their own address", async () => {
+    const input = newUserInput();
+    await registerUser(input);
+    const t0 = new Date();
+    expect((await verifyCredentials({ email: input.email, password: input.password }, { ...HOME, now: t0 })).ok).toBe(true);
+    // Someone else guesses from one address, then from twenty.
+    for (let i = 0; i < 5; i++) await verifyCredentials({ email: input.email, password: `guess-number-${i}` }, { clientAddress: "203.0.113.66", now: t0 });
+    for (let i = 0; i < 20; i++) await verifyCredentials({ email: input.email, password: `guess-number-${i}` }, { clientAddress: `203.0.113.${100 + i}`, now: t0 });
+    const stranger = await verifyCredentials({ email: input.email, password: "guess-number-99" }, { clientAddress: "203.0.113.200", now: t0 });
+    expect(stranger).toMatchObject({ ok: false, reason: "throttled", scope: "account" });
+    // The owner, from the address they signed in from before, still gets in at once.
+    const owner = await verifyCredentials({ email: input.email, password: input.password }, { ...HOME, now: t0 });
+    expect(owner.ok).toBe(true);
+  });
+
+  it("checks exactly the free attempts against the password when 50 wrong ones arrive at once", async () => {
+    const input = newUserInput();
+    await registerUser(input);
+    let checked = 0;
+    const verify = async () => {
+      checked += 1;
+      return false;
+    };
+    const now = new Date();
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => verifyCredentials({ email: input.email, password: "parallel-guess-1" }, { ...HOME, now, verify })),
+    );
+    expect(checked).toBe(3);
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(3);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(47);
   });
 });
 

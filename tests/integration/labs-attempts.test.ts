@@ -25,9 +25,9 @@ const solution: unknown = JSON.parse(readFileSync(`tests/labs/solutions/${SLUG}.
 const wrongSpec = JSON.parse(readFileSync(`tests/labs/wrong/${SLUG}-keeps-nat-gateway.json`, "utf8")) as { patch: Operation[]; expectedLostChecks: string[] };
 const wrong: unknown = jsonPatch.applyPatch(structuredClone(solution), wrongSpec.patch, true, false).newDocument;
 
-let limiter = createRateLimiter({ limit: 1000, windowMs: 60_000 });
+let limiter = createRateLimiter({ name: "test-lab-submission", limit: 1000, windowMs: 60_000 });
 beforeEach(() => {
-  limiter = createRateLimiter({ limit: 1000, windowMs: 60_000 });
+  limiter = createRateLimiter({ name: "test-lab-submission", limit: 1000, windowMs: 60_000 });
 });
 
 async function learner() {
@@ -127,7 +127,7 @@ describe("lab submissions", () => {
   });
 
   it("limits submissions per learner and says how long to wait", async () => {
-    limiter = createRateLimiter({ limit: 2, windowMs: 60_000 });
+    limiter = createRateLimiter({ name: "test-lab-submission-strict", limit: 2, windowMs: 60_000 });
     const [ana, ben] = await Promise.all([learner(), learner()]);
     expect((await submit(ana.id, body(wrong))).status).toBe(201);
     expect((await submit(ana.id, "not json")).status).toBe(400);
