@@ -13,7 +13,8 @@ export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
   schema: postgres ? "prisma/postgresql/schema.prisma" : "prisma/schema.prisma",
-  migrations: { path: postgres ? "prisma/postgresql/migrations" : "prisma/migrations" },
+  // PRISMA_MIGRATIONS_DIR: only for the test that migrates an older database forward (tests/integration/migrations.test.ts).
+  migrations: { path: process.env.PRISMA_MIGRATIONS_DIR || (postgres ? "prisma/postgresql/migrations" : "prisma/migrations") },
   async adapter() {
     return postgres ? new PrismaPg({ connectionString: target.url }) : new PrismaBetterSQLite3({ url: target.url });
   },
