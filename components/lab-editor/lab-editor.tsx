@@ -147,16 +147,26 @@ export function LabEditor(props: LabEditorProps) {
     return () => window.removeEventListener("keydown", onKeyDown);
   }, []);
 
+  // One Idempotency-Key per submitted document: a retry of the same work after a failure
+  // reuses it, so the server stores the attempt once even if the first request got through.
+  const pendingSubmission = useRef<{ doc: unknown; key: string } | null>(null);
+
   const submitAttempt = async () => {
     setSubmit({ kind: "submitting" });
+    if (pendingSubmission.current?.doc !== doc) pendingSubmission.current = { doc, key: crypto.randomUUID() };
     try {
-      const response = await fetch(`/api/labs/${slug}/attempts`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ topology: doc }) });
+      const response = await fetch(`/api/labs/${slug}/attempts`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "idempotency-key": pendingSubmission.current.key },
+        body: JSON.stringify({ topology: doc }),
+      });
       const body = (await response.json().catch(() => null)) as LabSubmitBody | null;
       if (!body || !("kind" in body)) return setSubmit({ kind: "error", message: `The server answered HTTP ${response.status}. Your work is still here; try again.`, issues: [] });
       switch (body.kind) {
         case "graded":
+          pendingSubmission.current = null;
           setLatest({ attempt: body.attempt, hint: body.hint });
-          setAttempts((a) => [body.attempt, ...a]);
+          setAttempts((a) => (a.some((x) => x.id === body.attempt.id) ? a : [body.attempt, ...a]));
           setBestPercent(body.bestPercent);
           setSubmit({ kind: "idle" });
           return;
@@ -168,6 +178,7 @@ export function LabEditor(props: LabEditorProps) {
         case "too-large":
         case "rate-limited":
         case "not-saved":
+        case "key-reused":
           return setSubmit({ kind: "error", message: body.error, issues: [] });
         default:
           return body satisfies never;

@@ -71,40 +71,66 @@ function toSummary(row: AttemptRow): LabAttemptSummary {
 
 const summaryFields = { id: true, labSlug: true, createdAt: true, score: true, maxScore: true, percent: true, results: true } as const;
 
+export type SavedLabAttempt = { attempt: LabAttemptSummary; failedAttempts: number; bestPercent: number; attemptCount: number; replayed: boolean };
+
 /**
  * Stores one graded attempt, marks the learner active, and, in the same transaction, counts the learner's failed
  * attempts at this lab (for the next hint) and reads their best score, so the numbers the
  * learner sees include this attempt even when other submissions arrive at the same time.
+ * With a submission key (the client's Idempotency-Key), a second request with the same key
+ * stores nothing and answers with the attempt the first one stored (`replayed`).
  */
 export async function saveLabAttempt(
   userId: string,
   labSlug: string,
   topologyJson: string,
   graded: GradedAttemptInput,
-): Promise<{ attempt: LabAttemptSummary; failedAttempts: number; bestPercent: number; attemptCount: number }> {
+  submissionKey: string | null = null,
+): Promise<SavedLabAttempt> {
   return db.$transaction(async (tx) => {
     // Written first: on PostgreSQL the update locks the learner's row until commit, so their
-    // concurrent submissions take turns and each sees the attempts stored before it.
+    // concurrent submissions take turns, each sees the attempts stored before it, and a
+    // doubled request finds the attempt its twin stored.
     await tx.user.update({ where: { id: userId }, data: { lastActiveAt: new Date() }, select: { id: true } });
-    const row = await tx.labAttempt.create({
-      data: {
-        userId,
-        labSlug,
-        topology: topologyJson,
-        score: graded.score,
-        maxScore: graded.maxScore,
-        percent: graded.percent,
-        results: JSON.stringify(graded.checks),
-      },
-      select: summaryFields,
-    });
-    const [failedAttempts, attemptCount, best] = await Promise.all([
-      tx.labAttempt.count({ where: { userId, labSlug, percent: { lt: 100 } } }),
-      tx.labAttempt.count({ where: { userId, labSlug } }),
-      tx.labAttempt.aggregate({ where: { userId, labSlug }, _max: { percent: true } }),
-    ]);
-    return { attempt: toSummary(row), failedAttempts, attemptCount, bestPercent: best._max.percent ?? graded.percent };
+    const earlier = submissionKey ? await tx.labAttempt.findUnique({ where: { userId_submissionKey: { userId, submissionKey } }, select: summaryFields }) : null;
+    const row =
+      earlier ??
+      (await tx.labAttempt.create({
+        data: {
+          userId,
+          labSlug,
+          topology: topologyJson,
+          score: graded.score,
+          maxScore: graded.maxScore,
+          percent: graded.percent,
+          results: JSON.stringify(graded.checks),
+          submissionKey,
+        },
+        select: summaryFields,
+      }));
+    const counts = await labCounts(userId, row.labSlug, tx);
+    return { attempt: toSummary(row), ...counts, replayed: earlier !== null };
   });
+}
+
+/** The learner's failed attempts, attempts and best percent at one lab. */
+export async function labCounts(
+  userId: string,
+  labSlug: string,
+  client: Pick<typeof db, "labAttempt"> = db,
+): Promise<{ failedAttempts: number; attemptCount: number; bestPercent: number }> {
+  const [failedAttempts, attemptCount, best] = await Promise.all([
+    client.labAttempt.count({ where: { userId, labSlug, percent: { lt: 100 } } }),
+    client.labAttempt.count({ where: { userId, labSlug } }),
+    client.labAttempt.aggregate({ where: { userId, labSlug }, _max: { percent: true } }),
+  ]);
+  return { failedAttempts, attemptCount, bestPercent: best._max.percent ?? 0 };
+}
+
+/** The attempt a learner's earlier request with this submission key stored, if any. */
+export async function findLabAttemptByKey(userId: string, submissionKey: string): Promise<LabAttemptSummary | null> {
+  const row = await db.labAttempt.findUnique({ where: { userId_submissionKey: { userId, submissionKey } }, select: summaryFields });
+  return row ? toSummary(row) : null;
 }
 
 /** The learner's attempts at one lab, newest first. */

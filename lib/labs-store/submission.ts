@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { saveLabAttempt, type LabAttemptSummary } from "./attempts";
+import { findLabAttemptByKey, labCounts, saveLabAttempt, type LabAttemptSummary } from "./attempts";
 import { saveLabDraft, type LabDraft } from "./drafts";
 import type { GradeResult, Lab } from "./lab-contract";
 import type { RateLimiter } from "@/lib/rate-limit";
@@ -8,6 +8,9 @@ import type { RateLimiter } from "@/lib/rate-limit";
 export const MAX_TOPOLOGY_BYTES = 256 * 1024;
 
 export const labSlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "not a lab slug").max(100);
+
+/** The Idempotency-Key header a client may send with a submission (the lab editor sends a UUID per submission). */
+export const submissionKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, "an Idempotency-Key is 8 to 100 letters, digits, dashes or underscores");
 
 /** What the browser sends: the topology only. The verdict is always computed here. */
 export const labSubmissionSchema = z.strictObject(
@@ -26,10 +29,11 @@ export type FieldIssue = { path: string; message: string };
 
 /** Every outcome of a submission, each with the HTTP status the route answers with. */
 export type LabSubmitOutcome =
-  | { status: 201; body: { kind: "graded"; attempt: LabAttemptSummary; hint: string | null; bestPercent: number; attemptCount: number; durationMs: number } }
+  | { status: 200 | 201; body: { kind: "graded"; attempt: LabAttemptSummary; hint: string | null; bestPercent: number; attemptCount: number; durationMs: number; replayed: boolean } }
   | { status: 400; body: { kind: "bad-request"; error: string; issues: FieldIssue[] } }
   | { status: 401; body: { kind: "unauthorized"; error: string } }
   | { status: 404; body: { kind: "not-found"; error: string } }
+  | { status: 409; body: { kind: "key-reused"; error: string } }
   | { status: 413; body: { kind: "too-large"; error: string } }
   | { status: 422; body: { kind: "invalid-topology"; error: string; issues: FieldIssue[] } }
   | { status: 429; body: { kind: "rate-limited"; error: string; retryAfterSeconds: number } }
@@ -78,13 +82,23 @@ export function parseTopologyBody(text: string): ParsedBody {
  * Grades a learner's submission on the server and stores it: rate limit, size limit, JSON,
  * shape, the lab, the grader's verdict, then one transaction. An invalid topology is
  * answered with its issues and stores nothing, so the learner's history and draft stay as they were.
+ * A request that repeats an earlier one's Idempotency-Key is answered with the stored attempt
+ * (200, `replayed`), graded and stored once however often it is sent.
  */
 export async function submitLabAttempt(
-  input: { userId: string; slug: string; text: string },
+  input: { userId: string; slug: string; text: string; submissionKey?: string | null },
   deps: { grader: LabGrader; limiter: RateLimiter },
 ): Promise<LabSubmitOutcome> {
   const slug = labSlugSchema.safeParse(input.slug);
   if (!slug.success) return { status: 404, body: { kind: "not-found", error: "There is no lab at this address." } };
+  const key = input.submissionKey == null ? null : submissionKeySchema.safeParse(input.submissionKey);
+  if (key && !key.success) return { status: 400, body: { kind: "bad-request", error: `The Idempotency-Key header is not valid: ${key.error.issues[0]?.message ?? "invalid"}. ${KEEP}`, issues: [] } };
+  const submissionKey = key?.data ?? null;
+  if (submissionKey) {
+    const earlier = await findLabAttemptByKey(input.userId, submissionKey);
+    if (earlier && earlier.labSlug !== slug.data) return { status: 409, body: { kind: "key-reused", error: `This Idempotency-Key was already used for another lab; send a new key with each submission. ${KEEP}` } };
+    if (earlier) return replay(input.userId, earlier, deps);
+  }
   const decision = await deps.limiter.take(input.userId);
   if (!decision.allowed) {
     return {
@@ -106,12 +120,19 @@ export async function submitLabAttempt(
     };
   }
   try {
-    const saved = await saveLabAttempt(input.userId, lab.slug, JSON.stringify(body.topology), graded);
-    const hint = graded.percent >= 100 ? null : deps.grader.hintFor(lab, saved.failedAttempts);
-    return { status: 201, body: { kind: "graded", attempt: saved.attempt, hint, bestPercent: saved.bestPercent, attemptCount: saved.attemptCount, durationMs: graded.durationMs } };
+    const saved = await saveLabAttempt(input.userId, lab.slug, JSON.stringify(body.topology), graded, submissionKey);
+    const hint = saved.attempt.percent >= 100 ? null : deps.grader.hintFor(lab, saved.failedAttempts);
+    return { status: saved.replayed ? 200 : 201, body: { kind: "graded", attempt: saved.attempt, hint, bestPercent: saved.bestPercent, attemptCount: saved.attemptCount, durationMs: graded.durationMs, replayed: saved.replayed } };
   } catch {
     return { status: 503, body: { kind: "not-saved", error: `Your attempt was graded but could not be stored just now; please submit again. ${KEEP}` } };
   }
+}
+
+/** The answer to a repeated submission: the stored attempt and the learner's numbers as they are now. */
+async function replay(userId: string, attempt: LabAttemptSummary, deps: { grader: LabGrader }): Promise<LabSubmitOutcome> {
+  const [lab, counts] = await Promise.all([deps.grader.loadLab(attempt.labSlug), labCounts(userId, attempt.labSlug)]);
+  const hint = lab && attempt.percent < 100 ? deps.grader.hintFor(lab, counts.failedAttempts) : null;
+  return { status: 200, body: { kind: "graded", attempt, hint, bestPercent: counts.bestPercent, attemptCount: counts.attemptCount, durationMs: 0, replayed: true } };
 }
 
 export type LabDraftOutcome =

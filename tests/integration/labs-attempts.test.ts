@@ -156,6 +156,25 @@ describe("lab submissions", () => {
     expect(counts).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
   });
 
+  it("stores a submission once however often its Idempotency-Key is sent, even at the same moment", async () => {
+    const ana = await learner();
+    const once = (key: string, slug = SLUG) => submitLabAttempt({ userId: ana.id, slug, text: body(wrong), submissionKey: key }, { grader: labGrader, limiter });
+    const first = await once("retry-key-0001");
+    expect(first).toMatchObject({ status: 201, body: { kind: "graded", replayed: false, attemptCount: 1 } });
+    const again = await once("retry-key-0001");
+    expect(again).toMatchObject({ status: 200, body: { kind: "graded", replayed: true, attemptCount: 1 } });
+    expect(graded(again).attempt.id).toBe(graded(first).attempt.id);
+
+    const doubled = await Promise.all(Array.from({ length: 8 }, () => once("double-click-0002")));
+    expect(doubled.filter((o) => o.status === 201)).toHaveLength(1);
+    expect(new Set(doubled.map((o) => graded(o).attempt.id)).size).toBe(1);
+    expect(await listLabAttempts(ana.id, SLUG)).toHaveLength(2);
+
+    expect(await once("retry-key-0001", "three-tier-vpc-with-nat")).toMatchObject({ status: 409, body: { kind: "key-reused" } });
+    expect(await once("bad key!")).toMatchObject({ status: 400, body: { kind: "bad-request" } });
+    expect(await listLabAttempts(ana.id, SLUG)).toHaveLength(2);
+  });
+
   it("keeps every learner's attempts and drafts to themselves", async () => {
     const [ana, ben] = await Promise.all([learner(), learner()]);
     const mine = graded(await submit(ana.id, body(solution)));

@@ -22,14 +22,18 @@ function respond(outcome: LabSubmitOutcome) {
   return NextResponse.json(outcome.body, { status: outcome.status, headers });
 }
 
-/** Grades a submitted topology on the server and stores the attempt. Body: `{ "topology": { … } }`. */
+/**
+ * Grades a submitted topology on the server and stores the attempt. Body: `{ "topology": { … } }`.
+ * An `Idempotency-Key` header makes retries safe: the same key stores one attempt.
+ */
 export async function POST(request: Request, { params }: Context) {
   const user = await getCurrentUser();
   if (!user) return respond(unauthorized);
   const { slug } = await params;
   const body = await readBodyText(request, MAX_TOPOLOGY_BYTES);
   if (!body.ok) return respond(tooLarge(body.bytes));
-  return respond(await submitLabAttempt({ userId: user.id, slug, text: body.text }, { grader: labGrader, limiter: labSubmissionLimiter() }));
+  const submissionKey = request.headers.get("idempotency-key");
+  return respond(await submitLabAttempt({ userId: user.id, slug, text: body.text, submissionKey }, { grader: labGrader, limiter: labSubmissionLimiter() }));
 }
 
 /** The signed-in learner's attempts at this lab, newest first. */
