@@ -29,6 +29,11 @@ fi
 echo "== next build =="
 npx next build
 
+if [ -n "${TEST_POSTGRES_URL:-}" ]; then
+  echo "== Two app processes on one PostgreSQL =="
+  npm run --silent test:multi-process
+fi
+
 echo "== Playwright (SQLite) =="
 npx playwright test
 
