@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global URL */
 // Before migrations: on PostgreSQL, creates the database DATABASE_URL names if it does not
 // exist yet (when the role may), so `DATABASE_URL=postgresql://… npm start` works on an empty
 // server. SQLite files are created by the migrations themselves.

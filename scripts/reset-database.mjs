@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global URL */
 // Empties the database DATABASE_URL names and applies the migrations: the fresh start the
 // Playwright runs use, on SQLite (the file is removed) or PostgreSQL (the database is dropped
 // and created again; the role needs CREATEDB). Never point it at a database you want to keep.
