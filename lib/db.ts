@@ -25,6 +25,14 @@ export function createPrismaClient(url?: string): PrismaClient {
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: target.url }) });
 }
 
+/**
+ * Options for every interactive transaction. Prisma's defaults (wait 2 s for a connection, 5 s
+ * to finish) turn a burst of requests into errors once the pool is busy; under load a request
+ * should queue for its turn instead (the load test, scripts/load-test.ts, runs 200 learners
+ * against pools of 10 connections).
+ */
+export const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 30_000 } as const;
+
 export const db: PrismaClient = globalForPrisma.prisma ?? createPrismaClient();
 if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = db;
 

@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { db } from "@/lib/db";
+import { db, TRANSACTION_OPTIONS } from "@/lib/db";
 import { env } from "@/lib/env";
 import { judgeAttempt, recordFailure, throttleKeys, type ThrottleKey, type ThrottleState, type ThrottleVerdict } from "./throttle";
 
@@ -56,7 +56,7 @@ export async function reserveSignInAttempt(email: string, addressHash: string, n
         await tx.signInThrottle.update({ where: { key }, data: { failures: next.failures, lastFailureAt: next.lastFailureAt } });
       }
       return { allowed: true, counted: keys };
-    }),
+    }, TRANSACTION_OPTIONS),
   );
 }
 
@@ -73,6 +73,6 @@ export async function recordSignInSuccess(email: string, addressHash: string, co
         create: { email, addressHash, lastSuccessAt: now },
         update: { lastSuccessAt: now },
       });
-    }),
+    }, TRANSACTION_OPTIONS),
   );
 }

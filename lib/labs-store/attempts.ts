@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db, TRANSACTION_OPTIONS } from "@/lib/db";
 
 /** A graded attempt as the pages and the API show it (the submitted topology only on request). */
 export type LabAttemptSummary = {
@@ -110,7 +110,7 @@ export async function saveLabAttempt(
       }));
     const counts = await labCounts(userId, row.labSlug, tx);
     return { attempt: toSummary(row), ...counts, replayed: earlier !== null };
-  });
+  }, TRANSACTION_OPTIONS);
 }
 
 /** The learner's failed attempts, attempts and best percent at one lab. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { QuizQuestion } from "@/lib/course/lesson-frontmatter";
-import { db } from "@/lib/db";
+import { db, TRANSACTION_OPTIONS } from "@/lib/db";
 
 export const lessonSlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "not a lesson slug").max(100);
 
@@ -54,7 +54,7 @@ export async function saveLessonCheck(userId: string, lessonSlug: string, graded
       create: { userId, lessonSlug, completedAt, quizScore: graded.score, quizTotal: graded.total },
       update: { completedAt, quizScore: graded.score, quizTotal: graded.total },
     });
-  });
+  }, TRANSACTION_OPTIONS);
 }
 
 export type LessonState = { answers: Record<string, number>; completedAt: string | null; score: number | null; total: number | null };

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db, TRANSACTION_OPTIONS } from "@/lib/db";
 import { decide, type RateLimitDecision, type RateLimitRule } from "./sliding-window";
 
 export { decide, type RateLimitDecision, type RateLimitRule } from "./sliding-window";
@@ -33,7 +33,7 @@ export function createRateLimiter({ name, ...rule }: RateLimitRule & { name: str
       const next = decide(parseHits(row.hits), now, rule);
       await tx.rateLimit.update({ where: { key }, data: { hits: JSON.stringify(next.hits) } });
       return next.decision;
-    });
+    }, TRANSACTION_OPTIONS);
   }
   return {
     async take(key, now = Date.now()) {
