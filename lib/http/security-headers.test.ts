@@ -26,9 +26,15 @@ describe("the Content-Security-Policy", () => {
     expect(directives(buildContentSecurityPolicy({ ...production, development: true })).get("script-src")).toContain("'unsafe-eval'");
   });
 
-  it("allows inline style attributes but not inline <style> elements without the nonce", () => {
+  it("allows no inline style in production: <style> needs the nonce, style attributes are refused", () => {
     const csp = directives(buildContentSecurityPolicy(production));
     expect(csp.get("style-src")).toEqual(["'self'", "'nonce-bm9uY2Utdmk='"]);
+    expect(csp.get("style-src-attr")).toEqual(["'none'"]);
+  });
+
+  it("allows inline styles under next dev, for Next's error overlay", () => {
+    const csp = directives(buildContentSecurityPolicy({ ...production, development: true }));
+    expect(csp.get("style-src")).toEqual(["'self'", "'unsafe-inline'"]);
     expect(csp.get("style-src-attr")).toEqual(["'unsafe-inline'"]);
   });
 

@@ -23,11 +23,13 @@ export function buildContentSecurityPolicy({ nonce, development, https }: CspOpt
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
     ["script-src", "'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(development ? ["'unsafe-eval'"] : [])],
-    // <style> and <link rel=stylesheet>: our own files and Next's nonced tags only.
-    ["style-src", "'self'", `'nonce-${nonce}'`],
-    // style="…" attributes: React Flow positions nodes and edges with them, in the server-rendered
-    // HTML too; a nonce cannot be put on an attribute. Attributes cannot run script.
-    ["style-src-attr", "'unsafe-inline'"],
+    // <style> and <link rel=stylesheet>: our own files and Next's nonced tags only. Under
+    // next dev, Next's error overlay injects styles without the nonce (and a nonce would make
+    // browsers ignore 'unsafe-inline').
+    ["style-src", "'self'", ...(development ? ["'unsafe-inline'"] : [`'nonce-${nonce}'`])],
+    // style="…" attributes in the HTML: none. Scripts still set styles through the CSSOM
+    // (element.style), which CSP does not govern: that is how React and React Flow do it.
+    ["style-src-attr", ...(development ? ["'unsafe-inline'"] : ["'none'"])],
     ["img-src", "'self'", "data:", "blob:"],
     ["font-src", "'self'"],
     ["connect-src", "'self'"],
