@@ -68,7 +68,7 @@ const UNKNOWN_USER_HASH = "$2b$12$4X6qOcI7HUntGsBLtz.E1O9egnebPIFSjR2Yqzg01QnLZd
 
 export async function verifyCredentials(input: { email: unknown; password: unknown }, now = new Date()): Promise<SignInResult> {
   const email = emailSchema.safeParse(input.email);
-  const password = z.string().min(1).max(200).safeParse(input.password);
+  const password = z.string().min(1).max(LIMITS.passwordChars).safeParse(input.password);
   if (!email.success || !password.success) return { ok: false, reason: "invalid" };
 
   const key = email.data;
