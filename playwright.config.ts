@@ -1,6 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// SQLite by default; E2E_DATABASE_URL=postgresql://… runs the same suite on PostgreSQL (scripts/test-all.sh does both).
+const DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./.tmp/e2e.db";
 const baseURL = `http://localhost:${PORT}`;
 
 // Debian's Chromium, never a downloaded browser (see ../shared/notes/offline-stack.md and the README).
@@ -27,12 +29,12 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh database per run, migrated and seeded exactly as `npm start` does it.
-    command: `rm -f .tmp/e2e.db && node scripts/prisma.mjs migrate deploy && tsx prisma/seed.ts && next start -p ${PORT}`,
+    command: `node scripts/reset-database.mjs && tsx prisma/seed.ts && next start -p ${PORT}`,
     url: baseURL,
     reuseExistingServer: false,
     timeout: 120_000,
     env: {
-      DATABASE_URL: "file:./.tmp/e2e.db",
+      DATABASE_URL,
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "e2e-only-secret-not-used-anywhere-else-0123456789",
     },

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import { Providers } from "@/components/providers";
 import { SiteHeader } from "@/components/site-header";
 import "./globals.css";
@@ -11,7 +12,11 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered per request, so that Next can put this response's CSP nonce on its
+  // scripts (proxy.ts; docs/decisions/007-security-headers-and-csp.md). A prerendered page would
+  // carry no nonce and its scripts would be blocked.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen flex flex-col">

@@ -22,8 +22,13 @@ export function TopologyDiagram({ topology, highlight, label, onSelectNode }: { 
   const height = Math.min(Math.max(diagram.height + 40, 220), 520);
   return (
     <figure className="my-4" aria-label={label}>
-      <div className="rounded-lg border border-slate-200 dark:border-slate-800" style={{ height }}>
-        <TopologyCanvas diagram={diagram} highlight={highlight} onSelectNode={onSelectNode} />
+      {/* Sized by an SVG's height attribute rather than a style attribute: the CSP allows no
+          inline style attributes (docs/decisions/007-security-headers-and-csp.md). */}
+      <div className="relative rounded-lg border border-slate-200 dark:border-slate-800">
+        <svg aria-hidden="true" focusable="false" className="block" width="1" height={height} />
+        <div className="absolute inset-0">
+          <TopologyCanvas diagram={diagram} highlight={highlight} onSelectNode={onSelectNode} />
+        </div>
       </div>
       <figcaption className="mt-1 text-sm text-slate-600 dark:text-slate-400">{label}</figcaption>
     </figure>

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 /** A probe row of a live scenario, found by its label as a learner reads it. */
 function probe(page: Page, label: string) {

@@ -17,7 +17,8 @@ node scripts/prisma-schemas.mjs check
 npm run --silent questions -- validate
 
 echo "== Vitest: unit and integration (SQLite) =="
-npx vitest run
+# TEST_POSTGRES_URL would send the database tests to PostgreSQL: this first pass is SQLite's.
+env -u TEST_POSTGRES_URL npx vitest run
 
 if [ -n "${TEST_POSTGRES_URL:-}" ]; then
   echo "== Vitest: database tests on PostgreSQL =="

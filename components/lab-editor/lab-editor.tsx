@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "r
 import { checkReferences, parseTopology, type Topology } from "@/lib/network";
 import type { LabAttemptSummary } from "@/lib/labs-store/attempts";
 import type { PublicCheck } from "@/lib/labs-store/lab-contract";
+import type { ForbiddenOriginBody } from "@/lib/http/route-guards";
 import type { LabSubmitBody } from "@/lib/labs-store/submission";
 import { TopologyDiagram } from "../topology-figure";
 import { getIn, isJsonObject, pathKey, setIn, type Json, type Path } from "./document";
@@ -160,7 +161,7 @@ export function LabEditor(props: LabEditorProps) {
         headers: { "content-type": "application/json", "idempotency-key": pendingSubmission.current.key },
         body: JSON.stringify({ topology: doc }),
       });
-      const body = (await response.json().catch(() => null)) as LabSubmitBody | null;
+      const body = (await response.json().catch(() => null)) as LabSubmitBody | ForbiddenOriginBody | null;
       if (!body || !("kind" in body)) return setSubmit({ kind: "error", message: `The server answered HTTP ${response.status}. Your work is still here; try again.`, issues: [] });
       switch (body.kind) {
         case "graded":
@@ -174,8 +175,10 @@ export function LabEditor(props: LabEditorProps) {
         case "bad-request":
           return setSubmit({ kind: "error", message: body.error, issues: body.issues });
         case "unauthorized":
+        case "forbidden-origin":
         case "not-found":
         case "too-large":
+        case "too-deep":
         case "rate-limited":
         case "not-saved":
         case "key-reused":

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { LIMITS } from "@/lib/http/limits";
 import { safeCallbackPath } from "./callback-path";
 
 describe("safeCallbackPath", () => {
@@ -10,5 +11,11 @@ describe("safeCallbackPath", () => {
     for (const bad of ["https://evil.example", "//evil.example", "/\\evil.example", "", undefined, ["/a"]]) {
       expect(safeCallbackPath(bad)).toBe("/dashboard");
     }
+  });
+
+  it("refuses a path longer than the limit", () => {
+    const path = `/lessons/${"a".repeat(LIMITS.callbackPathChars)}`;
+    expect(safeCallbackPath(path)).toBe("/dashboard");
+    expect(safeCallbackPath(path.slice(0, LIMITS.callbackPathChars))).toBe(path.slice(0, LIMITS.callbackPathChars));
   });
 });

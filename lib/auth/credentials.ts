@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { LIMITS } from "@/lib/http/limits";
 import { hashPassword, passwordWeaknesses, verifyPassword } from "./password";
 import { parseRole, type Role } from "./roles";
 import { hashAddress, recordSignInSuccess, reserveSignInAttempt } from "./sign-in-attempts";
@@ -11,13 +12,13 @@ export const emailSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .max(254, "Use an email address of at most 254 characters.")
+  .max(LIMITS.emailChars, `Use an email address of at most ${LIMITS.emailChars} characters.`)
   .pipe(z.email("Enter a valid email address, like ada@example.com."));
 
 export const signUpSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
+  name: z.string().trim().min(1, "Enter your name.").max(LIMITS.nameChars, `Use at most ${LIMITS.nameChars} characters.`),
   email: emailSchema,
-  password: z.string().max(200, "Use at most 200 characters."),
+  password: z.string().max(LIMITS.passwordChars, `Use at most ${LIMITS.passwordChars} characters.`),
 });
 
 export type SignUpInput = z.infer<typeof signUpSchema>;
@@ -81,7 +82,7 @@ export type SignInContext = {
  */
 export async function verifyCredentials(input: { email: unknown; password: unknown }, context: SignInContext): Promise<SignInResult> {
   const email = emailSchema.safeParse(input.email);
-  const password = z.string().min(1).max(200).safeParse(input.password);
+  const password = z.string().min(1).max(LIMITS.passwordChars).safeParse(input.password);
   if (!email.success || !password.success) return { ok: false, reason: "invalid" };
   const now = context.now ?? new Date();
   const addressHash = hashAddress(context.clientAddress);

@@ -5,9 +5,20 @@ import { clientAddress } from "@/lib/http/client-address";
 import { signInErrorMessage, verifyCredentials } from "./credentials";
 import { parseRole } from "./roles";
 
+/**
+ * next-auth's cookies are HttpOnly and SameSite=Lax always; with secure cookies they are also
+ * Secure and named with the `__Secure-` (session, callback URL) or `__Host-` (CSRF token)
+ * prefix, which browsers only accept over HTTPS. On when the app is published at an https
+ * NEXTAUTH_URL (docs/decisions/007-security-headers-and-csp.md).
+ */
+export function usesSecureCookies(nextAuthUrl: string | undefined): boolean {
+  return nextAuthUrl?.startsWith("https://") ?? false;
+}
+
 export const authOptions: NextAuthOptions = {
   // The Credentials provider only works with JWT sessions (docs/decisions/003-jwt-sessions.md).
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  useSecureCookies: usesSecureCookies(env().NEXTAUTH_URL),
   pages: { signIn: "/sign-in" },
   providers: [
     CredentialsProvider({

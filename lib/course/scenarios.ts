@@ -30,7 +30,23 @@ export async function loadScenario(name: string, dir: string = SCENARIOS_DIR): P
   return parsed.data;
 }
 
-export async function loadScenarios(names: string[], dir?: string): Promise<Record<string, ScenarioData>> {
-  const entries = await Promise.all([...new Set(names)].map(async (name) => [name, await loadScenario(name, dir)] as const));
+// Lesson pages are rendered per request; in production a scenario file only changes with a
+// deploy, so each is read and validated once per process (as lessons.ts keeps the lessons).
+const cache = new Map<string, Promise<ScenarioData>>();
+
+function loadScenarioCached(name: string, dir: string): Promise<ScenarioData> {
+  if (process.env.NODE_ENV !== "production") return loadScenario(name, dir);
+  const key = path.join(dir, name);
+  let loading = cache.get(key);
+  if (!loading) {
+    loading = loadScenario(name, dir);
+    loading.catch(() => cache.delete(key));
+    cache.set(key, loading);
+  }
+  return loading;
+}
+
+export async function loadScenarios(names: string[], dir: string = SCENARIOS_DIR): Promise<Record<string, ScenarioData>> {
+  const entries = await Promise.all([...new Set(names)].map(async (name) => [name, await loadScenarioCached(name, dir)] as const));
   return Object.fromEntries(entries);
 }

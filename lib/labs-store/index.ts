@@ -9,7 +9,7 @@ import type { LabGrader } from "./submission";
  */
 export { countFailedLabAttempts, getLabAttemptTopology, listLabAttempts, listLabBests, saveLabAttempt, type LabAttemptSummary, type LabBest, type StoredCheckResult } from "./attempts";
 export { deleteLabDraft, getLabDraft, saveLabDraft, type LabDraft } from "./drafts";
-export { readBodyText } from "./read-body";
+export { readBodyText } from "@/lib/http/read-body";
 export { createRateLimiter, type RateLimitDecision, type RateLimiter } from "@/lib/rate-limit";
 export {
   MAX_TOPOLOGY_BYTES,

@@ -1,13 +1,15 @@
 import { z } from "zod";
+import { describeJsonProblem, parseJsonText } from "@/lib/http/json-body";
+import { LIMITS, formatBytes } from "@/lib/http/limits";
 import { findLabAttemptByKey, labCounts, saveLabAttempt, type LabAttemptSummary } from "./attempts";
 import { saveLabDraft, type LabDraft } from "./drafts";
 import type { GradeResult, Lab } from "./lab-contract";
 import type { RateLimiter } from "@/lib/rate-limit";
 
 /** The largest topology a learner may submit or save: far above any lab's solution (a few kB). */
-export const MAX_TOPOLOGY_BYTES = 256 * 1024;
+export const MAX_TOPOLOGY_BYTES = LIMITS.topologyBytes;
 
-export const labSlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "not a lab slug").max(100);
+export const labSlugSchema = z.string().max(LIMITS.slugChars).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "not a lab slug");
 
 /** The Idempotency-Key header a client may send with a submission (the lab editor sends a UUID per submission). */
 export const submissionKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, "an Idempotency-Key is 8 to 100 letters, digits, dashes or underscores");
@@ -31,6 +33,7 @@ export type FieldIssue = { path: string; message: string };
 export type LabSubmitOutcome =
   | { status: 200 | 201; body: { kind: "graded"; attempt: LabAttemptSummary; hint: string | null; bestPercent: number; attemptCount: number; durationMs: number; replayed: boolean } }
   | { status: 400; body: { kind: "bad-request"; error: string; issues: FieldIssue[] } }
+  | { status: 400; body: { kind: "too-deep"; error: string; maxDepth: number } }
   | { status: 401; body: { kind: "unauthorized"; error: string } }
   | { status: 404; body: { kind: "not-found"; error: string } }
   | { status: 409; body: { kind: "key-reused"; error: string } }
@@ -47,28 +50,32 @@ export const unauthorized = { status: 401, body: { kind: "unauthorized", error: 
 
 /** Bytes too many: said before reading the body when the client declares its length. */
 export function tooLarge(bytes: number): Extract<LabSubmitOutcome, { status: 413 }> {
-  return { status: 413, body: { kind: "too-large", error: `The topology is ${kilobytes(bytes)}; the limit is ${kilobytes(MAX_TOPOLOGY_BYTES)}. Remove resources the lab does not need. ${KEEP}` } };
-}
-
-function kilobytes(bytes: number): string {
-  return `${Math.ceil(bytes / 1024)} kB`;
+  return { status: 413, body: { kind: "too-large", error: `The topology is ${formatBytes(bytes)}; the limit is ${formatBytes(MAX_TOPOLOGY_BYTES)}. Remove resources the lab does not need. ${KEEP}` } };
 }
 
 type ParsedBody = { ok: true; topology: Record<string, unknown> } | { ok: false; outcome: Extract<LabSubmitOutcome, { status: 400 | 413 }> };
 
-/** Size limit, JSON syntax and shape of a request body, with messages a learner can act on. */
+/**
+ * Size limit, nesting depth (before anything recurses into the body), JSON syntax and shape
+ * of a request body, with messages a learner can act on. These are answered as the learner's
+ * mistake (400/413), never as "try again": the same body would fail the same way.
+ */
 export function parseTopologyBody(text: string): ParsedBody {
-  const bytes = Buffer.byteLength(text, "utf8");
-  if (bytes > MAX_TOPOLOGY_BYTES) {
-    return { ok: false, outcome: tooLarge(bytes) };
+  const read = parseJsonText(text, { maxBytes: MAX_TOPOLOGY_BYTES, maxDepth: LIMITS.jsonDepth });
+  if (!read.ok) {
+    const { problem } = read;
+    switch (problem.kind) {
+      case "too-large":
+        return { ok: false, outcome: tooLarge(problem.bytes) };
+      case "too-deep":
+        return { ok: false, outcome: { status: 400, body: { kind: "too-deep", error: `${describeJsonProblem(problem, "The topology")} A lab's topology needs about 8. ${KEEP}`, maxDepth: problem.maxDepth } } };
+      case "invalid-json":
+        return { ok: false, outcome: { status: 400, body: { kind: "bad-request", error: `${describeJsonProblem(problem, "The request")} ${KEEP}`, issues: [] } } };
+      default:
+        return problem satisfies never;
+    }
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    const detail = error instanceof SyntaxError ? error.message : "unreadable";
-    return { ok: false, outcome: { status: 400, body: { kind: "bad-request", error: `The request is not valid JSON (${detail}). ${KEEP}`, issues: [] } } };
-  }
+  const json = read.value;
   const parsed = labSubmissionSchema.safeParse(json);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join(".") || "(root)", message: i.message }));

@@ -1,14 +1,15 @@
 import { z } from "zod";
 import type { QuizQuestion } from "@/lib/course/lesson-frontmatter";
 import { db, TRANSACTION_OPTIONS } from "@/lib/db";
+import { LIMITS } from "@/lib/http/limits";
 
-export const lessonSlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "not a lesson slug").max(100);
+export const lessonSlugSchema = z.string().max(LIMITS.slugChars).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "not a lesson slug");
 
-export const lessonCheckSubmissionSchema = z.object({
+export const lessonCheckSubmissionSchema = z.strictObject({
   lessonSlug: lessonSlugSchema,
   answers: z
-    .record(z.string().max(100), z.number().int().min(0).max(9))
-    .refine((a) => Object.keys(a).length <= 50, "too many answers"),
+    .record(z.string().max(LIMITS.questionIdChars), z.number().int().min(0).max(9))
+    .refine((a) => Object.keys(a).length <= LIMITS.lessonCheckAnswers, `at most ${LIMITS.lessonCheckAnswers} answers`),
 });
 export type LessonCheckSubmission = z.infer<typeof lessonCheckSubmissionSchema>;
 

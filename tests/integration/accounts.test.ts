@@ -45,7 +45,8 @@ describe("sign-up against a real database", () => {
 let HOME = { clientAddress: "198.51.100.10" };
 let nextAddress = 10;
 
-describe("sign-in against a real database", () => {
+// bcrypt (cost 12) on every sign-in: generous timeouts for busy CI machines.
+describe("sign-in against a real database", { timeout: 120_000 }, () => {
   // Each test signs in from its own "home" address, so address-wide counts never carry over.
   beforeEach(() => {
     HOME = { clientAddress: `198.51.100.${(nextAddress += 1)}` };

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { upsertUser } from "@/lib/auth/credentials";
@@ -10,6 +10,7 @@ import { newUserInput } from "../factories";
 
 /** `npm run db:backup` then `npm run db:restore` into an empty database gives back the same rows. */
 const postgres = testDatabaseProvider() === "postgresql";
+mkdirSync(".tmp", { recursive: true });
 const scratch = mkdtempSync(path.resolve(".tmp/backup-test-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

@@ -16,6 +16,7 @@ import {
   submitLabAttempt,
   type LabSubmitOutcome,
 } from "@/lib/labs-store";
+import { LIMITS } from "@/lib/http/limits";
 import { getLabProgress } from "@/lib/progress/dashboard";
 import { newUserInput } from "../factories";
 
@@ -193,6 +194,26 @@ describe("lab drafts", () => {
     expect((await saveLabDraftFromBody({ userId: user.id, slug: SLUG, text: body({ d: "x".repeat(MAX_TOPOLOGY_BYTES) }) }, { grader: labGrader })).status).toBe(413);
     expect((await saveLabDraftFromBody({ userId: user.id, slug: "no-such-lab", text: body({}) }, { grader: labGrader })).status).toBe(404);
     expect(JSON.parse((await getLabDraft(user.id, SLUG))?.topology ?? "null")).toEqual(unfinished);
+  });
+
+  it("answers a draft nested 5,000 levels deep with a 400 that names the limit (it used to be a 503 'try again'), keeping the saved draft", async () => {
+    const user = await learner();
+    await saveLabDraftFromBody({ userId: user.id, slug: SLUG, text: body(solution) }, { grader: labGrader });
+    const before = await getLabDraft(user.id, SLUG);
+    const deep = `{"topology":${'{"a":'.repeat(4999)}{}${"}".repeat(4999)}}`;
+    const outcome = await saveLabDraftFromBody({ userId: user.id, slug: SLUG, text: deep }, { grader: labGrader });
+    expect(outcome).toEqual({
+      status: 400,
+      body: {
+        kind: "too-deep",
+        maxDepth: LIMITS.jsonDepth,
+        error: `The topology nests objects and lists inside each other more than ${LIMITS.jsonDepth} levels deep; the limit is ${LIMITS.jsonDepth} levels. Remove the extra nesting. A lab's topology needs about 8. Nothing you saved before was changed.`,
+      },
+    });
+    expect(await getLabDraft(user.id, SLUG)).toEqual(before);
+    // The same for a submission: refused before grading, nothing stored.
+    expect((await submit(user.id, deep)).body.kind).toBe("too-deep");
+    expect(await listLabAttempts(user.id, SLUG)).toEqual([]);
   });
 });
 

@@ -17,6 +17,7 @@ const MIGRATIONS = postgres ? "prisma/postgresql/migrations" : "prisma/migration
 /** The last migration of the release before PostgreSQL support (issue 15): the "previous version" whose data must survive. */
 const PREVIOUS_RELEASE_LAST_MIGRATION = postgres ? "20261125020000_init" : "20261125020000_labs";
 
+mkdirSync(".tmp", { recursive: true });
 const scratch = mkdtempSync(path.resolve(".tmp/migrations-test-"));
 const clients: Array<{ $disconnect(): Promise<void> }> = [];
 afterAll(async () => {

@@ -8,6 +8,8 @@ import { findLesson, listLessons } from "@/lib/course/lessons";
 import { scenarioNamesIn } from "@/lib/course/scenario";
 import { loadScenarios } from "@/lib/course/scenarios";
 
+// The lesson list makes any other slug a 404. Pages are still rendered per request (the CSP
+// nonce, app/layout.tsx); the compiled lesson is kept per process (lib/course/compile-lesson.ts).
 export const dynamicParams = false;
 
 export async function generateStaticParams() {

@@ -1,5 +1,5 @@
-import { NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
+import { privateJson, sameOriginOnly } from "@/lib/http/route-guards";
 import {
   MAX_TOPOLOGY_BYTES,
   labGrader,
@@ -19,14 +19,14 @@ type Context = { params: Promise<{ slug: string }> };
 
 function respond(outcome: LabSubmitOutcome) {
   const headers = outcome.body.kind === "rate-limited" ? { "retry-after": String(outcome.body.retryAfterSeconds) } : undefined;
-  return NextResponse.json(outcome.body, { status: outcome.status, headers });
+  return privateJson(outcome.body, { status: outcome.status, headers });
 }
 
 /**
  * Grades a submitted topology on the server and stores the attempt. Body: `{ "topology": { … } }`.
  * An `Idempotency-Key` header makes retries safe: the same key stores one attempt.
  */
-export async function POST(request: Request, { params }: Context) {
+export const POST = sameOriginOnly(async (request: Request, { params }: Context) => {
   const user = await getCurrentUser();
   if (!user) return respond(unauthorized);
   const { slug } = await params;
@@ -34,13 +34,13 @@ export async function POST(request: Request, { params }: Context) {
   if (!body.ok) return respond(tooLarge(body.bytes));
   const submissionKey = request.headers.get("idempotency-key");
   return respond(await submitLabAttempt({ userId: user.id, slug, text: body.text, submissionKey }, { grader: labGrader, limiter: labSubmissionLimiter() }));
-}
+});
 
 /** The signed-in learner's attempts at this lab, newest first. */
 export async function GET(_request: Request, { params }: Context) {
   const user = await getCurrentUser();
   if (!user) return respond(unauthorized);
   const slug = labSlugSchema.safeParse((await params).slug);
-  if (!slug.success) return NextResponse.json({ kind: "not-found", error: "There is no lab at this address." }, { status: 404 });
-  return NextResponse.json({ attempts: await listLabAttempts(user.id, slug.data) });
+  if (!slug.success) return privateJson({ kind: "not-found", error: "There is no lab at this address." }, { status: 404 });
+  return privateJson({ attempts: await listLabAttempts(user.id, slug.data) });
 }
