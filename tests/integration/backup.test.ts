@@ -71,7 +71,7 @@ describe(`backup and restore on ${postgres ? "PostgreSQL" : "SQLite"}`, () => {
     expect(npm("db:restore", [file, "--force"], target).code).toBe(0);
   });
 
-  it("says clearly when the backup file is missing or the target file exists", async () => {
+  it("says clearly when the backup file is missing or the target file exists", { timeout: 180_000 }, async () => {
     const missing = npm("db:restore", [path.join(scratch, "nope.db")], await emptyDatabase());
     expect(missing).toMatchObject({ code: 1 });
     expect(missing.out).toMatch(/There is no backup at/);
