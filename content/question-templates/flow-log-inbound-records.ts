@@ -60,7 +60,8 @@ export const flowLogInboundRecords = defineTemplate({
       .internetGateway(ids.igw, ids.vpc)
       .routeTable(ids.rtb, ids.vpc, { subnets: [ids.subnet], routes: { "0.0.0.0/0": ids.igw } })
       .securityGroup(ids.sg, { inbound: [`tcp ${open} 0.0.0.0/0`] })
-      .with("instances", { instanceId: ids.web }, { instanceId: ids.admin })
+      // The instances name their subnet and addresses for the diagram; the evaluator uses the interfaces attached to them.
+      .with("instances", { instanceId: ids.web, subnetId: ids.subnet, privateIpAddress: privateIp, publicIpAddress: publicIp, securityGroupIds: [ids.sg] }, { instanceId: ids.admin, subnetId: ids.subnet, privateIpAddress: hostIn(subnet, hostAdmin), securityGroupIds: [ids.sg] })
       .with(
         "networkInterfaces",
         { networkInterfaceId: ids.eniWeb, subnetId: ids.subnet, vpcId: ids.vpc, privateIpAddress: privateIp, association: { publicIp }, securityGroupIds: [ids.sg], attachment: { instanceId: ids.web, deviceIndex: 0 } },

@@ -65,7 +65,8 @@ export const flowLogNatRecords = defineTemplate({
       .routeTable(ids.rtbPublic, ids.vpc, { subnets: [ids.subnetPublic], routes: { "0.0.0.0/0": ids.igw } })
       .routeTable(ids.rtbPrivate, ids.vpc, { subnets: [ids.subnetPrivate], routes: { "0.0.0.0/0": ids.nat } })
       .securityGroup(ids.sg, { outbound: [`tcp ${allowedPort} 0.0.0.0/0`] })
-      .with("instances", { instanceId: ids.instance })
+      // The instance names its subnet and address for the diagram; the evaluator uses the interface attached to it.
+      .with("instances", { instanceId: ids.instance, subnetId: ids.subnetPrivate, privateIpAddress: appIp, securityGroupIds: [ids.sg] })
       .with("networkInterfaces", { networkInterfaceId: ids.eni, subnetId: ids.subnetPrivate, vpcId: ids.vpc, privateIpAddress: appIp, securityGroupIds: [ids.sg], attachment: { instanceId: ids.instance, deviceIndex: 0 } })
       // On the instance's interface or its private subnet only: the NAT gateway's own interface is not part of the question.
       .with("flowLogs", { flowLogId: ids.flowLog, resourceId: rng.chance(0.5) ? ids.eni : ids.subnetPrivate, trafficType })

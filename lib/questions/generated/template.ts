@@ -88,7 +88,7 @@ export type QuestionTemplate<K extends QuestionKind = QuestionKind> = {
   domain: DomainId;
   task: TaskStatementId;
   difficulty: Difficulty;
-  docs: string[];
+  docs: readonly string[];
   /** The rule the template teaches, as the evaluator reports it: a blocked flow the question turns on must end with one of these codes. */
   teaches: readonly OutcomeCode[];
   build(rng: Rng): DraftOf<K>;
