@@ -11,7 +11,6 @@ import { APP_NAMES, ephemeralPort, hostIn, hosts, internetAddress, publicAddress
  * internet route, its traffic goes nowhere; and skipping it (routing the private subnet straight
  * to the internet gateway) fails because the instance has no public address to translate.
  * https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html
- * https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-scenarios.html
  */
 export const natGatewayPlacement = defineTemplate({
   id: "nat-gateway-placement",
@@ -23,7 +22,6 @@ export const natGatewayPlacement = defineTemplate({
   difficulty: "medium",
   docs: [
     "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html",
-    "https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-scenarios.html",
     "https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Internet_Gateway.html",
   ],
   teaches: ["ROUTING_LOOP", "NO_ROUTE_TO_DESTINATION", "NO_PUBLIC_IP_ADDRESS"],

@@ -10,6 +10,7 @@ import { APP_NAMES, APP_SERVICES, hostIn, hosts, resourceId, subnetBlock, subnet
  * them by longest prefix match, so only the subnets a specific route names reach the second
  * peer, replies included. Inside a VPC, an address in its own range is always local.
  * https://docs.aws.amazon.com/vpc/latest/peering/peering-configurations-partial-access.html
+ * https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-routing.html ("configure route tables to avoid sending response traffic to the incorrect VPC": no reverse-path forwarding)
  * https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-basics.html#vpc-peering-limitations
  */
 export const peeringOverlappingCidrs = defineTemplate({
@@ -22,6 +23,7 @@ export const peeringOverlappingCidrs = defineTemplate({
   difficulty: "hard",
   docs: [
     "https://docs.aws.amazon.com/vpc/latest/peering/peering-configurations-partial-access.html",
+    "https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-routing.html",
     "https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-basics.html#vpc-peering-limitations",
     "https://docs.aws.amazon.com/vpc/latest/userguide/route-tables-priority.html",
   ],

@@ -18,7 +18,7 @@ export const securityGroupReferences = defineTemplate({
   section: "security-groups-stateful-allow-only-per-interface",
   task: "4.1",
   difficulty: "medium",
-  docs: ["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html", "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html"],
+  docs: ["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html#security-group-referencing", "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html"],
   teaches: ["ENI_SG_RULES_MISMATCH"],
   build(rng) {
     const app = rng.pick(APP_NAMES);
