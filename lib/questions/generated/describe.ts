@@ -22,12 +22,15 @@ function find<T>(list: readonly T[], matches: (item: T) => boolean, what: string
   return item;
 }
 
+// AWS adds the ::/0 twin of the default outbound rule only in VPCs with IPv6; the model keeps it everywhere.
+const usesIpv6 = (t: Topology) => t.vpcs.some((v) => v.ipv6CidrBlockAssociationSet.length > 0) || t.subnets.some((s) => s.ipv6CidrBlock !== undefined);
+
 function permission(t: Topology, p: Permission, direction: "from" | "to"): string[] {
   const what = `${PROTOCOLS[p.ipProtocol] ?? `protocol ${p.ipProtocol}`}${p.ipProtocol === "-1" ? "" : ports(p.fromPort, p.toPort)}`;
   const listName = (id: string) => t.prefixLists.find((l) => l.prefixListId === id)?.prefixListName;
   return [
     ...p.ipRanges.map((r) => `${what} ${direction} ${r.cidrIp}`),
-    ...p.ipv6Ranges.map((r) => `${what} ${direction} ${r.cidrIpv6}`),
+    ...(usesIpv6(t) ? p.ipv6Ranges.map((r) => `${what} ${direction} ${r.cidrIpv6}`) : []),
     ...p.prefixListIds.map((r) => `${what} ${direction} prefix list ${r.prefixListId}${listName(r.prefixListId) ? ` (${listName(r.prefixListId)})` : ""}`),
     ...p.userIdGroupPairs.map((r) => `${what} ${direction} security group ${r.groupId}`),
   ];

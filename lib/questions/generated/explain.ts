@@ -55,15 +55,16 @@ export function explainClaim(claim: Claim, outcome: FlowOutcome, note?: string, 
     const passed = noteOf(outcome, suspect, claim.leg);
     return withNote(`Nothing blocks this flow. ${works(outcome)}${passed ? ` At ${suspect}: ${passed}` : ""}`, note);
   }
-  if (outcome.blockedBy === suspect) {
-    return withNote(`${suspect} does stop this flow, but on the ${LEG[outcome.leg ?? "forward"]}, not on the ${LEG[claim.leg ?? "forward"]}. ${blockSentence(outcome)}`, note);
-  }
-  const passed = noteOf(outcome, suspect, claim.leg);
-  if (passed) return withNote(`${suspect} lets it through: ${passed} ${blockSentence(outcome)}`, note);
+  // What the suspect would do once the earlier blocks are repaired (first-block questions).
   const at = repairs.findIndex((r) => !r.outcome.works && r.outcome.blockedBy === suspect && (claim.leg === undefined || r.outcome.leg === claim.leg));
   const later = repairs[at];
   const fixed = repairs.slice(0, at + 1).map((r) => r.text).join("; ");
   const next = later ? ` Once the earlier ${at === 0 ? "block is" : "blocks are"} fixed (${fixed}), ${suspect} would stop it too (${later.outcome.code}): ${sentence(later.outcome.message)}` : "";
+  if (outcome.blockedBy === suspect) {
+    return withNote(`${suspect} does stop this flow, but on the ${LEG[outcome.leg ?? "forward"]}, not on the ${LEG[claim.leg ?? "forward"]}. ${blockSentence(outcome)}${next}`, note);
+  }
+  const passed = noteOf(outcome, suspect, claim.leg);
+  if (passed) return withNote(`${suspect} lets it through: ${passed} ${blockSentence(outcome)}`, note);
   return withNote(`The ${LEG[claim.leg ?? "forward"]} never gets that far. ${blockSentence(outcome)}${next}`, note);
 }
 
