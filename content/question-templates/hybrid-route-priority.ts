@@ -54,6 +54,7 @@ export const hybridRoutePriority = defineTemplate({
       dxcon: resourceId(rng, "dxcon", "dc"),
       vif: resourceId(rng, "dxvif", "dc"),
       sg: resourceId(rng, "sg", "partner"),
+      sgClient: resourceId(rng, "sg", app),
       client: resourceId(rng, "i", app),
       partner: resourceId(rng, "i", "partner"),
     };
@@ -81,7 +82,8 @@ export const hybridRoutePriority = defineTemplate({
       .routeTable(ids.rtbA, ids.vpcA, { main: true, routes: { [cidrPeer]: ids.pcx }, propagatingVgws: [ids.vgw] })
       .routeTable(ids.rtbPeer, ids.vpcPeer, { main: true, routes: { [cidrA]: ids.pcx } })
       .securityGroup(ids.sg, { inbound: [`tcp ${port} 10.0.0.0/8`] })
-      .instance(ids.client, ids.subnetA, hostIn(subnetA, hostA))
+      .securityGroup(ids.sgClient, {})
+      .instance(ids.client, ids.subnetA, hostIn(subnetA, hostA), { groups: [ids.sgClient] })
       .instance(ids.partner, ids.subnetPeer, hostIn(subnetPeer, hostPeer), { groups: [ids.sg] });
     const topology = builder.toJSON();
     if (vifDown) {

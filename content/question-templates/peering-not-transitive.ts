@@ -42,6 +42,7 @@ export const peeringNotTransitive = defineTemplate({
       pcxBC: resourceId(rng, "pcx", `${appB}-${appC}`),
       pcxAC: resourceId(rng, "pcx", `${appA}-${appC}`),
       sgC: resourceId(rng, "sg", `${appC}-db`),
+      sgA: resourceId(rng, "sg", `${appA}-app`),
       client: resourceId(rng, "i", `${appA}-app`),
       server: resourceId(rng, "i", `${appC}-db`),
     };
@@ -66,7 +67,8 @@ export const peeringNotTransitive = defineTemplate({
       .routeTable(ids.rtbB, ids.vpcB, { main: true, routes: { [cidrA]: ids.pcxAB, [cidrC]: ids.pcxBC } })
       .routeTable(ids.rtbC, ids.vpcC, { main: true, routes: { [cidrB]: ids.pcxBC, [cidrA]: variant === "direct" ? ids.pcxAC : ids.pcxBC } })
       .securityGroup(ids.sgC, { inbound: [`tcp ${service.port} ${cidrA}`, `tcp ${service.port} ${cidrB}`] })
-      .instance(ids.client, ids.subnetA, hostIn(subnetA, hostA))
+      .securityGroup(ids.sgA, {})
+      .instance(ids.client, ids.subnetA, hostIn(subnetA, hostA), { groups: [ids.sgA] })
       .instance(ids.server, ids.subnetC, hostIn(subnetC, hostC), { groups: [ids.sgC] })
       .toJSON();
 
