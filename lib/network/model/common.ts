@@ -68,10 +68,15 @@ export const ipv6Address = z.string().refine((s) => ipaddr.IPv6.isValid(s), {
 });
 
 function isCidr(kind: "ipv4" | "ipv6", s: string): boolean {
+  // Parse with the family's own parser: ipaddr.parseCIDR tries IPv6 first and throws on every
+  // IPv4 block, which made schema validation of a topology mostly exception handling.
   try {
-    const [addr] = ipaddr.parseCIDR(s);
-    if (kind === "ipv4") return addr.kind() === "ipv4" && ipaddr.IPv4.isValidFourPartDecimal(s.split("/")[0] ?? "");
-    return addr.kind() === "ipv6";
+    if (kind === "ipv4") {
+      ipaddr.IPv4.parseCIDR(s);
+      return ipaddr.IPv4.isValidFourPartDecimal(s.split("/")[0] ?? "");
+    }
+    ipaddr.IPv6.parseCIDR(s);
+    return true;
   } catch {
     return false;
   }

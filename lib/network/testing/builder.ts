@@ -39,7 +39,8 @@ type RouteInput = NonNullable<NonNullable<TopologyInput["routeTables"]>[number][
 type PermissionInput = NonNullable<NonNullable<TopologyInput["securityGroups"]>[number]["ipPermissions"]>[number];
 type AclEntryInput = NonNullable<NonNullable<TopologyInput["networkAcls"]>[number]["entries"]>[number];
 
-function routeTo(destination: string, targetText: string): RouteInput {
+/** "0.0.0.0/0" → "igw-…" (or "pl-…", "blackhole:…") → a route. */
+export function routeTo(destination: string, targetText: string): RouteInput {
   const blackhole = targetText.startsWith("blackhole:");
   const target = blackhole ? targetText.slice("blackhole:".length) : targetText;
   const route: RouteInput = destination.startsWith("pl-") ? { destinationPrefixListId: destination } : destination.includes(":") ? { destinationIpv6CidrBlock: destination } : { destinationCidrBlock: destination };
