@@ -128,6 +128,7 @@ describe("flow-log-captures", () => {
   it("records a packet a network ACL drops at the subnet edge, as AWS flow logs do", () => {
     const outcome = evaluateCheck(withAcl().build(), check({ kind: "flow-log-captures", source: "internet", destination: "i-web", port: 22, action: "REJECT" }));
     expect(outcome.passed, outcome.explanation).toBe(true);
-    expect(outcome.explanation).toContain("fl-web (on subnet-web, REJECT) records REJECT ingress");
+    expect(outcome.explanation).toContain("fl-web (on subnet-web, REJECT) records ingress on eni-of-i-web");
+    expect(outcome.explanation).toContain(" REJECT OK");
   });
 });

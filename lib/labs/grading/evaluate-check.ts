@@ -2,7 +2,7 @@ import { flowLogRecords, reachabilityMatrix, type AnalysisResult, type Topology 
 import type { Check } from "../lab-spec";
 import type { Counterexample } from "../types";
 import { analyzePacket, blockMessage, counterexampleOf, describePacket, forwardHops, toQuery, type PacketSpec } from "./packet";
-import { flowLogFor, onPremisesCidrs, overlappingPairs, routeTableOfSubnet, vpcCidrs, withResourcesDown } from "./topology-facts";
+import { onPremisesCidrs, overlappingPairs, routeTableOfSubnet, vpcCidrs, withResourcesDown } from "./topology-facts";
 
 export type CheckOutcome = { passed: boolean; explanation: string; counterexample?: Counterexample };
 
@@ -180,41 +180,13 @@ function flowLogCaptures(topology: Topology, check: Extract<Check, { kind: "flow
     const log = logOf(record.flowLogId);
     return pass(`${record.flowLogId} (on ${log?.resourceId}, ${log?.trafficType}) records ${record.direction} on ${record.networkInterfaceId} for ${describePacket(check)}: "${record.line}".`);
   }
-  const events = [...result.trafficEvents, ...aclRejectEvents(topology, result)].filter((e) => e.action === check.action);
-  const captured = events.map((e) => ({ e, log: flowLogFor(topology, e) })).find((x) => x.log);
-  if (captured?.log) {
-    const { e, log } = captured;
-    return pass(`${log.flowLogId} (on ${log.resourceId}, ${log.trafficType}) records ${e.action} ${e.direction} on ${e.networkInterfaceId} for ${describePacket(check)}, dropped by the subnet's network ACL.`);
-  }
+  const events = result.trafficEvents.filter((e) => e.action === check.action);
   if (events.length === 0) {
     const seen = result.trafficEvents.map((e) => `${e.action} ${e.direction} on ${e.networkInterfaceId}`).join(", ");
     return failWith(`${describePacket(check)} produces no ${check.action} record at any network interface${seen ? ` (only ${seen})` : ""}. ${blockMessage(result)}`, counterexampleOf(check, result, `no ${check.action} record`));
   }
   const where = events.map((e) => `${e.direction} on ${e.networkInterfaceId} (${e.subnetId}, ${e.vpcId})`).join("; ");
   return failWith(`${describePacket(check)} is ${check.action === "ACCEPT" ? "accepted" : "rejected"} ${where}, but no active flow log on that interface, subnet or VPC records ${check.action} traffic.`, counterexampleOf(check, result, `${check.action} not recorded`));
-}
-
-/**
- * The evaluator records interface events only where a packet reaches an
- * interface's security group; a packet a network ACL drops at the subnet
- * edge leaves none. AWS flow logs do record it, as REJECT on the interface
- * it was going to or coming from ("REJECT: not permitted by the security
- * groups or network ACLs", https://docs.aws.amazon.com/vpc/latest/userguide/flow-log-records.html),
- * so the grader adds that record itself.
- */
-function aclRejectEvents(topology: Topology, result: Extract<AnalysisResult, { ok: true }>) {
-  const block = result.explanations[0];
-  if (!block || block.explanationCode !== "SUBNET_ACL_RESTRICTION" || !block.subnet || !result.blockedOn) return [];
-  const subnetId = block.subnet.id;
-  const vpcId = topology.subnets.find((s) => s.subnetId === subnetId)?.vpcId ?? "";
-  const forward = result.blockedOn === "forward";
-  const [sourceIp, destinationIp] = forward ? [result.query.sourceIp, result.query.destinationIp] : [result.query.destinationIp, result.query.sourceIp];
-  const localIp = block.direction === "egress" ? sourceIp : destinationIp;
-  const owns = (ips: (string | undefined)[]) => ips.includes(localIp);
-  const owner =
-    topology.networkInterfaces.find((n) => n.subnetId === subnetId && owns([n.privateIpAddress, n.association?.publicIp, n.association?.carrierIp, ...n.privateIpAddresses.map((a) => a.privateIpAddress)]))?.networkInterfaceId ??
-    topology.instances.find((i) => i.subnetId === subnetId && owns([i.privateIpAddress, i.publicIpAddress]))?.instanceId;
-  return [{ networkInterfaceId: owner ?? `the edge of ${subnetId}`, subnetId, vpcId, direction: block.direction ?? "ingress", action: "REJECT" as const }];
 }
 
 function endpointOf(e: string | { id: string; ip: string }): { id: string; ip?: string } {

@@ -43,16 +43,6 @@ export function overlappingPairs(blocks: NamedCidr[]): [NamedCidr, NamedCidr][] 
   return pairs;
 }
 
-/** The ids a flow log watches an event through: the interface, its subnet, its VPC. */
-export function flowLogFor(topology: Topology, event: { networkInterfaceId: string; subnetId: string; vpcId: string; action: "ACCEPT" | "REJECT" }) {
-  return topology.flowLogs.find(
-    (f) =>
-      f.flowLogStatus === "ACTIVE" &&
-      (f.trafficType === "ALL" || f.trafficType === event.action) &&
-      [event.networkInterfaceId, event.subnetId, event.vpcId].includes(f.resourceId),
-  );
-}
-
 /**
  * A copy of the topology with the named resources failed: Direct Connect
  * connections and virtual interfaces down, VPN tunnels down, NAT gateways

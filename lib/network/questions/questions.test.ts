@@ -41,6 +41,34 @@ describe("flow logs", () => {
   });
 });
 
+describe("flow logs and network ACLs", () => {
+  // https://docs.aws.amazon.com/vpc/latest/userguide/flow-log-records.html: action is ACCEPT when the
+  // security groups and network ACLs allowed the traffic, REJECT when they did not; the example of a
+  // ping whose reply a network ACL drops shows an ACCEPT record inbound and a REJECT record outbound.
+  const withAcl = (rules: string[]) =>
+    threeTier()
+      .networkAcl("acl-app", "vpc-shop", { subnets: ["subnet-app"], rules })
+      .with("flowLogs", { flowLogId: "fl-app", resourceId: "subnet-app" })
+      .build();
+
+  it("records a reply the subnet's ACL drops on the way out as REJECT only", () => {
+    const t = withAcl(["100 allow in tcp 8080 10.0.1.0/24"]);
+    const r = ok(analyze(t, { source: "i-web", destination: "i-app", protocol: "tcp", destinationPort: 8080 }));
+    expect(r.networkPathFound).toBe(false);
+    expect(flowLogRecords(t, r).map((x) => [x.direction, x.action])).toEqual([
+      ["ingress", "ACCEPT"],
+      ["egress", "REJECT"],
+    ]);
+  });
+
+  it("records a request the subnet's ACL denies on the way in as REJECT on the receiving interface", () => {
+    const t = withAcl(["100 deny in tcp 8080 10.0.1.0/24", "110 allow out all * 0.0.0.0/0"]);
+    const r = ok(analyze(t, { source: "i-web", destination: "i-app", protocol: "tcp", destinationPort: 8080 }));
+    expect(r.blockedOn).toBeDefined();
+    expect(flowLogRecords(t, r).map((x) => [x.networkInterfaceId, x.direction, x.action])).toEqual([["eni-of-i-app", "ingress", "REJECT"]]);
+  });
+});
+
 describe("traffic mirroring", () => {
   it("copies accepted packets matching the session's filter, lowest session number first", () => {
     const rule = (ruleNumber: number, ruleAction: "accept" | "reject", destinationPortRange?: { fromPort: number; toPort: number }) => ({

@@ -40,7 +40,7 @@ export function interfaceEgress(ctx: TraceContext, iface: IndexedInterface, sent
       add(ctx, { component: { id: verdict.rule.securityGroupId, type: "security-group" }, hop: hopOf(iface), securityGroupRule: verdict.rule, note: `${describeSecurityGroupRule(verdict.rule)}.` });
     }
   }
-  ctx.events.push({ iface, direction: "egress", packet: p, action: "ACCEPT" });
+  // The flow-log record (ACCEPT or REJECT) is written once the subnet's ACL has had its say.
   return subnetEgress(ctx, iface.subnetId, p, iface);
 }
 

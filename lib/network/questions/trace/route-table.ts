@@ -19,17 +19,27 @@ import { vpnGatewayEgress } from "./vpn";
  * lookup, and the local route that delivers inside the VPC.
  */
 
-/** Leaving a subnet: its network ACL's outbound rules, then its route table. Traffic within a subnet crosses neither. */
+/**
+ * Leaving a subnet: its network ACL's outbound rules, then its route table. Traffic within a subnet crosses neither.
+ * The sending interface's outbound flow-log record is written here: a flow log records ACCEPT only
+ * when both its security groups and its subnet's ACL let the packet through, REJECT otherwise
+ * (https://docs.aws.amazon.com/vpc/latest/userguide/flow-log-records.html, "action").
+ */
 export function subnetEgress(ctx: TraceContext, subnetId: string, p: Packet, from: IndexedInterface | undefined): TraceEnd {
   const index = ctx.index;
   const subnet = index.subnets.get(subnetId);
   if (!subnet) return block(ctx, "BAD_STATE", { id: subnetId, type: "subnet" }, `Subnet ${subnetId} is not in the topology.`);
+  // NAT gateways' own interfaces are not given flow-log records by this model (see flow-logs.ts).
+  const logged = from && from.kind !== "nat-gateway" ? from : undefined;
   const prefix = index.subnetPrefix.get(subnetId);
   if (prefix && cidrContains(prefix, p.dstIp)) {
     const owner = index.interfaceByPrivateIp.get(subnet.vpcId)?.get(p.dstIp);
     const rt = index.routeTableOfSubnet.get(subnetId);
     const route = rt ? lookupRoute(index, rt, p.dstIp) : undefined;
-    if (owner && owner !== from && (!route || route.target.kind === "local")) return interfaceIngress(ctx, owner, p, false);
+    if (owner && owner !== from && (!route || route.target.kind === "local")) {
+      if (logged) ctx.events.push({ iface: logged, direction: "egress", packet: p, action: "ACCEPT" });
+      return interfaceIngress(ctx, owner, p, false);
+    }
   }
   const acl = evaluateNetworkAcl(index, subnetId, true, p);
   if (acl.acl && acl.rule) {
@@ -48,6 +58,7 @@ export function subnetEgress(ctx: TraceContext, subnetId: string, p: Packet, fro
   } else {
     add(ctx, { component: subnetRef(index, subnetId), hop: subnetId, vpc: vpcRef(index, subnet.vpcId), note: `The packet leaves ${subnetId}.` });
   }
+  if (logged) ctx.events.push({ iface: logged, direction: "egress", packet: p, action: "ACCEPT" });
   if (reached(ctx, subnetId) && ctx.reply) return { kind: "accepted", resume: (c, reply) => subnetEgress(c, subnetId, reply, undefined) };
   const rt = index.routeTableOfSubnet.get(subnetId);
   if (!rt) {
@@ -168,6 +179,9 @@ export function subnetIngress(ctx: TraceContext, subnetId: string, p: Packet, en
     if (acl.acl && acl.rule) {
       const aclRef: ComponentRef = { id: acl.acl.networkAclId, type: "network-acl" };
       if (!acl.allowed) {
+        // The receiving interface's flow log records the rejected packet (REJECT, ingress).
+        const receiver = to?.iface ?? index.interfaceByPrivateIp.get(subnet.vpcId)?.get(p.dstIp);
+        if (receiver && receiver.kind !== "nat-gateway") ctx.events.push({ iface: receiver, direction: "ingress", packet: p, action: "REJECT" });
         return block(
           ctx,
           "SUBNET_ACL_RESTRICTION",
