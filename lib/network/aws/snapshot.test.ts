@@ -198,3 +198,19 @@ describe("pages of a paginated output", () => {
     ]);
   });
 });
+
+describe("PrefixLists, printed by two commands", () => {
+  it("tells describe-managed-prefix-lists (no Cidrs) from describe-prefix-lists (Cidrs) element by element", () => {
+    const snapshot = emptySnapshot();
+    const managed = addSnapshotDocument(
+      snapshot,
+      { PrefixLists: [{ PrefixListId: "pl-0office", AddressFamily: "IPv4", State: "create-complete", PrefixListArn: "arn:aws:ec2:us-east-1:123456789012:prefix-list/pl-0office", PrefixListName: "office", MaxEntries: 10, Version: 3, Tags: [], OwnerId: "123456789012" }] },
+      { file: "describe-managed-prefix-lists.json" },
+    );
+    const aws = addSnapshotDocument(snapshot, { PrefixLists: [{ Cidrs: ["52.216.0.0/15"], PrefixListId: "pl-63a5400a", PrefixListName: "com.amazonaws.us-east-1.s3" }] }, { file: "describe-prefix-lists.json" });
+    expect(managed.read).toEqual([{ command: "aws ec2 describe-managed-prefix-lists", key: "PrefixLists", count: 1 }]);
+    expect(aws.read).toEqual([{ command: "aws ec2 describe-prefix-lists", key: "PrefixLists", count: 1 }]);
+    expect(snapshot.managedPrefixLists.map((p) => p.value.PrefixListId)).toEqual(["pl-0office"]);
+    expect(snapshot.prefixLists.map((p) => p.value.PrefixListId)).toEqual(["pl-63a5400a"]);
+  });
+});

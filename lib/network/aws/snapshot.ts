@@ -42,8 +42,8 @@ const listKeys = {
   Addresses: { command: "aws ec2 describe-addresses", schema: ec2.addressSchema, into: "addresses" },
   VpcPeeringConnections: { command: "aws ec2 describe-vpc-peering-connections", schema: ec2.vpcPeeringConnectionSchema, into: "vpcPeeringConnections" },
   VpcEndpoints: { command: "aws ec2 describe-vpc-endpoints", schema: ec2.vpcEndpointSchema, into: "vpcEndpoints" },
+  // `PrefixLists` is printed by two commands, told apart element by element (see addSnapshotDocument).
   PrefixLists: { command: "aws ec2 describe-prefix-lists", schema: ec2.prefixListSchema, into: "prefixLists" },
-  ManagedPrefixLists: { command: "aws ec2 describe-managed-prefix-lists", schema: ec2.managedPrefixListSchema, into: "managedPrefixLists" },
   AvailabilityZones: { command: "aws ec2 describe-availability-zones", schema: ec2.availabilityZoneSchema, into: "availabilityZones" },
   TransitGateways: { command: "aws ec2 describe-transit-gateways", schema: tgw.transitGatewaySchema, into: "transitGateways" },
   TransitGatewayAttachments: { command: "aws ec2 describe-transit-gateway-attachments", schema: tgw.transitGatewayAttachmentSchema, into: "transitGatewayAttachments" },
@@ -214,7 +214,7 @@ function needsSubjectHint(output: (typeof wrappedOutputs)[number]): string {
 }
 
 type ListKey = keyof typeof listKeys;
-type Into = (typeof listKeys)[ListKey]["into"] | (typeof wrappedOutputs)[number]["into"] | "clientVpnRoutes" | "acceleratorListeners" | "awsIpRanges";
+type Into = (typeof listKeys)[ListKey]["into"] | (typeof wrappedOutputs)[number]["into"] | "clientVpnRoutes" | "acceleratorListeners" | "awsIpRanges" | "managedPrefixLists";
 
 export type AwsSnapshot = {
   vpcs: Located<ec2.AwsVpc>[];
@@ -283,6 +283,7 @@ export function emptySnapshot(): AwsSnapshot {
   for (const { into } of wrappedOutputs) snapshot[into] = [];
   snapshot.clientVpnRoutes = [];
   snapshot.acceleratorListeners = [];
+  snapshot.managedPrefixLists = [];
   snapshot.awsIpRanges = [];
   return snapshot as AwsSnapshot;
 }
@@ -435,6 +436,33 @@ export function addSnapshotDocument(
       if (elements === undefined) continue;
       for (const element of elements) store.acceleratorListeners.push({ value: element, origin });
       messages.read.push({ command: "aws globalaccelerator list-listeners", key, count: elements.length });
+      continue;
+    }
+    // describe-prefix-lists (AWS-managed lists with their Cidrs) and describe-managed-prefix-lists
+    // (every managed list, no entries) both print `PrefixLists`; only the first has `Cidrs`.
+    // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_PrefixList.html
+    // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ManagedPrefixList.html
+    if (key === "PrefixLists" && Array.isArray(value)) {
+      messages.outputs += 1;
+      let plain = 0;
+      let managed = 0;
+      value.forEach((element, n) => {
+        const isManaged = isPlainObject(element) && !("Cidrs" in element);
+        const parsed = (isManaged ? ec2.managedPrefixListSchema : ec2.prefixListSchema).safeParse(element);
+        if (!parsed.success) {
+          messages.errors.push(...formatIssues(file, [key, n], parsed.error));
+          return;
+        }
+        if (isManaged) {
+          store.managedPrefixLists.push({ value: parsed.data, origin });
+          managed += 1;
+        } else {
+          store.prefixLists.push({ value: parsed.data, origin });
+          plain += 1;
+        }
+      });
+      if (plain > 0 || managed === 0) messages.read.push({ command: "aws ec2 describe-prefix-lists", key, count: plain });
+      if (managed > 0) messages.read.push({ command: "aws ec2 describe-managed-prefix-lists", key, count: managed });
       continue;
     }
     if (key in listKeys) {

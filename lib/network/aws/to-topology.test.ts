@@ -159,7 +159,7 @@ describe("snapshotToTopology", () => {
 
   it("joins managed prefix lists with their wrapped entries", () => {
     const result = converted(
-      [{ file: "pl.json" }, { ManagedPrefixLists: [{ PrefixListId: "pl-office", PrefixListName: "office", AddressFamily: "IPv4" }] }],
+      [{ file: "pl.json" }, { PrefixLists: [{ PrefixListId: "pl-office", PrefixListName: "office", AddressFamily: "IPv4" }] }],
       [{ file: "entries.json" }, { PrefixListId: "pl-office", Entries: [{ Cidr: "203.0.113.0/24", Description: "HQ" }] }],
     );
     expect(result.topology.prefixLists).toEqual([
@@ -347,7 +347,7 @@ describe("snapshotToTopology", () => {
 
 describe("prefix lists: describe-managed-prefix-lists carries no entries, get-managed-prefix-list-entries does", () => {
   const vpc = [{ file: "Vpcs.json" }, { Vpcs: [{ VpcId: "vpc-1", CidrBlock: "10.0.0.0/16" }] }] as [SnapshotOrigin, unknown];
-  const lists = [{ file: "describe-managed-prefix-lists.json" }, { ManagedPrefixLists: [{ PrefixListId: "pl-office", PrefixListName: "office", AddressFamily: "IPv4", OwnerId: "111122223333", MaxEntries: 10, State: "create-complete" }] }] as [SnapshotOrigin, unknown];
+  const lists = [{ file: "describe-managed-prefix-lists.json" }, { PrefixLists: [{ PrefixListId: "pl-office", PrefixListName: "office", AddressFamily: "IPv4", OwnerId: "111122223333", MaxEntries: 10, State: "create-complete" }] }] as [SnapshotOrigin, unknown];
   const group = [
     { file: "describe-security-groups.json" },
     { SecurityGroups: [{ GroupId: "sg-web", VpcId: "vpc-1", IpPermissions: [{ IpProtocol: "tcp", FromPort: 22, ToPort: 22, PrefixListIds: [{ PrefixListId: "pl-office" }] }], IpPermissionsEgress: [] }] },
@@ -400,7 +400,7 @@ describe("prefix lists: describe-managed-prefix-lists carries no entries, get-ma
     const result = converted(
       vpc,
       [{ file: "describe-prefix-lists.json" }, { PrefixLists: [{ PrefixListId: "pl-63a5400a", PrefixListName: "com.amazonaws.us-east-1.s3", Cidrs: ["52.216.0.0/15"] }] }],
-      [{ file: "describe-managed-prefix-lists.json" }, { ManagedPrefixLists: [{ PrefixListId: "pl-63a5400a", PrefixListName: "com.amazonaws.us-east-1.s3", AddressFamily: "IPv4", OwnerId: "AWS" }] }],
+      [{ file: "describe-managed-prefix-lists.json" }, { PrefixLists: [{ PrefixListId: "pl-63a5400a", PrefixListName: "com.amazonaws.us-east-1.s3", AddressFamily: "IPv4", OwnerId: "AWS" }] }],
       [{ file: "describe-route-tables.json" }, { RouteTables: [{ RouteTableId: "rtb-1", VpcId: "vpc-1", Routes: [{ DestinationPrefixListId: "pl-63a5400a", GatewayId: "vpce-1", State: "active" }] }] }],
     );
     expect(result.warnings).toEqual([]);

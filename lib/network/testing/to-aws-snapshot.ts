@@ -384,14 +384,15 @@ export function exportAwsSnapshot(topology: Topology): AwsSnapshotExport {
       out.item("PrefixLists", { region: p.region ?? service.region }, { PrefixListId: p.prefixListId, PrefixListName: p.prefixListName, Cidrs: cidrs });
       continue;
     }
-    out.item("ManagedPrefixLists", at(p), clean({
+    // describe-managed-prefix-lists prints its lists under `PrefixLists` too, without entries.
+    out.item("describe-managed-prefix-lists", at(p), clean({
       PrefixListId: p.prefixListId,
       AddressFamily: p.addressFamily,
       State: "create-complete",
       PrefixListName: p.prefixListName,
       OwnerId: p.ownerId,
       Tags: tags(p.tags),
-    }));
+    }), (list) => ({ PrefixLists: list }));
     out.add(at(p), subjectFileName("get-managed-prefix-list-entries", p.prefixListId), {
       Entries: p.entries.map((e) => clean({ Cidr: e.cidr, Description: e.description })),
     });
