@@ -46,7 +46,7 @@ describe("addSnapshotDocument", () => {
   });
 
   it("explains how to wrap an output that lacks its subject's id", () => {
-    const messages = addSnapshotDocument(emptySnapshot(), { Routes: [] }, { file: "routes.json" });
+    const messages = addSnapshotDocument(emptySnapshot(), { Routes: [{ DestinationCidrBlock: "10.0.0.0/16", State: "active" }] }, { file: "routes.json" });
     expect(messages.warnings[0]).toMatch(/wrap it as \{"TransitGatewayRouteTableId"/);
   });
 
@@ -143,8 +143,13 @@ describe("outputs without their subject's id, exactly as the CLI prints them", (
     expect(subjectFromPath("snap/get-managed-prefix-list-entries.pl-0abc.2.json", "prefix-list")).toEqual({ subject: "pl-0abc" });
   });
 
+  it("reads an empty output without a subject: there is nothing to place", () => {
+    const messages = addSnapshotDocument(emptySnapshot(), { Routes: [] }, { file: "describe-client-vpn-routes.cvpn-endpoint-1.json" });
+    expect(messages).toMatchObject({ warnings: [], errors: [], outputs: 1, read: [{ command: "aws ec2 describe-client-vpn-routes", count: 0 }] });
+  });
+
   it("says what to do when the name holds no subject, or two", () => {
-    const none = addSnapshotDocument(emptySnapshot(), { Entries: [] }, { file: "entries.json" });
+    const none = addSnapshotDocument(emptySnapshot(), { Entries: [{ Cidr: "10.0.0.0/8" }] }, { file: "entries.json" });
     expect(none.warnings).toEqual([
       'entries.json: aws ec2 get-managed-prefix-list-entries output does not say which prefix list it belongs to: name the file after it (get-managed-prefix-list-entries.pl-0123456789abcdef0.json) or wrap it as {"PrefixListId": "…", "Entries": […]}; ignored',
     ]);

@@ -150,7 +150,7 @@ const wrappedOutputs = [
 type SubjectKind = (typeof wrappedOutputs)[number]["subject"];
 
 /** Keys that are part of every paged AWS output and say nothing about resources. */
-const bookkeepingKeys = new Set(["NextToken", "ResponseMetadata", "Marker", "NextMarker", "AdditionalRoutesAvailable"]);
+const bookkeepingKeys = new Set(["NextToken", "nextToken", "ResponseMetadata", "Marker", "NextMarker", "AdditionalRoutesAvailable"]);
 
 /** What a file name must hold for each subject, and an example. */
 const subjectPatterns: Record<SubjectKind, { test: (token: string) => boolean; example: string; what: string }> = {
@@ -376,7 +376,9 @@ export function addSnapshotDocument(
     return messages;
   }
   const store = snapshot as unknown as Record<Into, Located<unknown>[]>;
-  if (typeof document.NextToken === "string" && document.NextToken !== "") messages.nextToken = document.NextToken;
+  // EC2, ELB (NextMarker) and Global Accelerator spell it in PascalCase, Direct Connect in camelCase.
+  const nextToken = [document.NextToken, document.nextToken, document.NextMarker].find((t) => typeof t === "string" && t !== "");
+  if (typeof nextToken === "string") messages.nextToken = nextToken;
 
   // AWS's ip-ranges.json: one document, its own keys (syncToken, createDate, prefixes, ipv6_prefixes).
   if (ipRanges.isIpRangesDocument(document)) {
@@ -395,6 +397,14 @@ export function addSnapshotDocument(
   if (wrapped) {
     const [subjectKey, key] = wrapped.keys;
     let subject = typeof document[subjectKey] === "string" ? (document[subjectKey] as string) : undefined;
+    const list = document[key];
+    if (subject === undefined && !(subjectKey in document) && (list === null || (Array.isArray(list) && list.length === 0))) {
+      // Nothing to place: an empty output needs no subject (describe-client-vpn-routes of an endpoint
+      // without routes prints the same `{"Routes": []}` as search-transit-gateway-routes).
+      messages.outputs += 1;
+      messages.read.push({ command: /client-vpn/.test(file) ? "aws ec2 describe-client-vpn-routes" : wrapped.command, key, count: 0 });
+      return messages;
+    }
     if (subject === undefined && !(subjectKey in document)) {
       const named = subjectFromPath(file, wrapped.subject);
       if (named && "problem" in named) {
@@ -408,7 +418,7 @@ export function addSnapshotDocument(
       subject = named.subject;
     }
     messages.outputs += 1;
-    const { [key]: list, ...rest } = document;
+    const { [key]: _list, ...rest } = document;
     const header = wrapped.schema.safeParse({ ...rest, [subjectKey]: subject ?? document[subjectKey], [key]: [] });
     if (!header.success) {
       messages.errors.push(...formatIssues(file, [], header.error));
