@@ -397,16 +397,16 @@ export function addSnapshotDocument(
   if (wrapped) {
     const [subjectKey, key] = wrapped.keys;
     let subject = typeof document[subjectKey] === "string" ? (document[subjectKey] as string) : undefined;
-    const list = document[key];
-    if (subject === undefined && !(subjectKey in document) && (list === null || (Array.isArray(list) && list.length === 0))) {
-      // Nothing to place: an empty output needs no subject (describe-client-vpn-routes of an endpoint
-      // without routes prints the same `{"Routes": []}` as search-transit-gateway-routes).
-      messages.outputs += 1;
-      messages.read.push({ command: /client-vpn/.test(file) ? "aws ec2 describe-client-vpn-routes" : wrapped.command, key, count: 0 });
-      return messages;
-    }
     if (subject === undefined && !(subjectKey in document)) {
       const named = subjectFromPath(file, wrapped.subject);
+      const list = document[key];
+      if ((!named || "problem" in named) && (list === null || (Array.isArray(list) && list.length === 0))) {
+        // Nothing to place: an empty output needs no subject (describe-client-vpn-routes of an endpoint
+        // without routes prints the same `{"Routes": []}` as search-transit-gateway-routes).
+        messages.outputs += 1;
+        messages.read.push({ command: /client-vpn/.test(file) ? "aws ec2 describe-client-vpn-routes" : wrapped.command, key, count: 0 });
+        return messages;
+      }
       if (named && "problem" in named) {
         messages.warnings.push(`${file}: ${wrapped.command} output: ${named.problem}; ignored`);
         return messages;
@@ -418,7 +418,7 @@ export function addSnapshotDocument(
       subject = named.subject;
     }
     messages.outputs += 1;
-    const { [key]: _list, ...rest } = document;
+    const { [key]: list, ...rest } = document;
     const header = wrapped.schema.safeParse({ ...rest, [subjectKey]: subject ?? document[subjectKey], [key]: [] });
     if (!header.success) {
       messages.errors.push(...formatIssues(file, [], header.error));

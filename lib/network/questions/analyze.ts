@@ -468,7 +468,7 @@ function resolveDestination(index: IndexedTopology, destination: string | undefi
 }
 
 function newContext(index: IndexedTopology, reply: boolean, target: Target, session: Session, packet: Packet, clientVpnGroups: readonly string[] = []): TraceContext {
-  return { index, reply, target, session, components: [], events: [], lastPacket: packet, steps: 0, visited: new Set(), clientVpnGroups };
+  return { index, reply, target, session, components: [], events: [], lastPacket: packet, steps: 0, visited: new Set(), decisions: [], clientVpnGroups, crossings: [] };
 }
 
 function dispositionOf(end: TraceEnd): Disposition {
@@ -595,6 +595,7 @@ function finish(index: IndexedTopology, ctx: TraceContext, end: TraceEnd, sessio
   const reply = reversePacket(ctx.lastPacket);
   const replyTarget: Target = { ids: new Set(start.ids), ip: start.srcIp };
   const back = newContext(index, true, replyTarget, session, reply);
+  back.forwardCrossings = ctx.crossings;
   // The reply starts where the forward packet ended.
   const last = ctx.components[ctx.components.length - 1];
   if (last) back.components.push({ sequenceNumber: 1, component: last.component, ...(last.hop !== undefined ? { hop: last.hop } : {}), ...(last.vpc ? { vpc: last.vpc } : {}), ...(last.subnet ? { subnet: last.subnet } : {}), outboundHeader: header(reply), note: `${last.component.id} replies to ${formatIp(reply.dstIp)}.` });

@@ -1,3 +1,4 @@
+import { type Crossing } from "../../filters/security-group";
 import { type CompiledRoute } from "../../forwarding/route-table";
 import { formatIp, type Ip } from "../../ip";
 import { type IndexedInterface, type IndexedTopology } from "../../model/indexed-topology";
@@ -25,6 +26,8 @@ export interface Session {
   clientVpn: Map<string, { clientIp: Ip }>;
   /** VPC → the egress-only internet gateway an IPv6 connection left through (its replies come back through it). */
   egressOnly: Map<string, string>;
+  /** Transit gateway attachment (appliance mode on) → the subnet (zone) the flow used, which its reply must use too. */
+  applianceZone?: Map<string, string>;
 }
 
 export interface InterfaceEvent {
@@ -53,9 +56,27 @@ export interface TraceContext {
   /** Client VPN: the directory groups the connected user belongs to (authorization rules for a group need one of them). */
   clientVpnGroups: readonly string[];
   visited: Set<string>;
+  /** The decision points passed, in order, to describe a loop. */
+  decisions: { key: string; label: string; routing: boolean }[];
+  /** Peering connections, transit gateways and appliances the packet crossed, in order (security group references depend on them). */
+  crossings: Crossing[];
+  /** The Availability Zone the packet entered its last transit gateway in, when it came from a VPC. */
+  tgwEntryZone?: string | undefined;
+  /** On the reply: what the request crossed, to explain a reply that cannot follow it back. */
+  forwardCrossings?: readonly Crossing[];
 }
 
-export type Entry = { kind: "subnet"; subnetId: string } | { kind: "gateway"; via: "internet-gateway" | "vpn-gateway" | "transit-gateway" | "peering" | "vpc-endpoint" | "vpc"; id: string };
+export type Entry =
+  | { kind: "subnet"; subnetId: string }
+  | {
+      kind: "gateway";
+      via: "internet-gateway" | "vpn-gateway" | "transit-gateway" | "peering" | "vpc-endpoint" | "vpc";
+      id: string;
+      /** A transit gateway's way in: the attachment, its subnet and the transit gateway route that chose it. */
+      attachmentId?: string;
+      subnetId?: string;
+      tgwRoute?: string;
+    };
 
 export const DOCS = {
   routeTables: "https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html",
@@ -167,14 +188,28 @@ export function targetText(r: CompiledRoute): string {
   return r.target.kind === "local" ? "local" : `${r.target.kind.replace(/-/g, " ")} ${r.target.id}`;
 }
 
-export function guard(ctx: TraceContext, node: string, p: Packet): TraceEnd | undefined {
+/**
+ * A packet that comes back to the same decision point with the same
+ * addresses loops. `node` names the point: a route table, an interface, or a
+ * transit gateway together with the attachment the packet entered through
+ * (`tgw-1|tgw-attach-a`: an inspection VPC sends a packet back into the same
+ * transit gateway through another attachment, which is not a loop).
+ */
+export function guard(ctx: TraceContext, node: string, p: Packet, component?: ComponentRef, described?: string): TraceEnd | undefined {
   ctx.lastPacket = p;
   ctx.steps += 1;
   const key = `${node}|${p.srcIp}|${p.dstIp}|${p.srcPort ?? ""}|${p.dstPort ?? ""}`;
+  const label = described ?? node;
   if (ctx.steps > MAX_STEPS || ctx.visited.has(key)) {
-    return block(ctx, "ROUTING_LOOP", { id: node, type: node.startsWith("tgw-") ? "transit-gateway" : "route-table" }, `The packet comes back to ${node} with the same addresses: the routes form a loop, so it never arrives.`);
+    const ref = component ?? { id: node, type: node.startsWith("tgw-") ? ("transit-gateway" as const) : ("route-table" as const) };
+    // The routing decisions between the first visit and this one: the loop, as a person traces it.
+    const first = ctx.decisions.findIndex((d) => d.key === key);
+    const cycle = first < 0 ? [] : [...ctx.decisions.slice(first).filter((d) => d.routing).map((d) => d.label), label];
+    const around = cycle.length > 2 ? ` after ${cycle.join(" → ")}` : "";
+    return block(ctx, "ROUTING_LOOP", ref, `The packet comes back to ${label} with the same addresses${around}: the routes form a loop, so it never arrives.`);
   }
   ctx.visited.add(key);
+  ctx.decisions.push({ key, label, routing: !node.startsWith("in:") && !node.startsWith("out:") });
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 import { evaluateNetworkAcl } from "../../filters/network-acl";
 import { lookupRoute } from "../../forwarding/route-table";
-import { formatIp, cidrContains } from "../../ip";
+import { type Crossing } from "../../filters/security-group";
+import { formatCidr, formatIp, cidrContains, type Cidr } from "../../ip";
 import { type IndexedInterface, subnetOfIp, vpcContains } from "../../model/indexed-topology";
 import { type RouteTable } from "../../model/topology";
 import { type Packet } from "../../packet";
@@ -64,10 +65,14 @@ export function routeFromTable(ctx: TraceContext, rt: RouteTable, vpcId: string,
   const rtRef: ComponentRef = { id: rt.routeTableId, type: "route-table", ...nameOf(rt.tags) };
   const route = lookupRoute(index, rt, p.dstIp);
   if (!route) {
-    return block(ctx, "NO_ROUTE_TO_DESTINATION", rtRef, `Route table ${rt.routeTableId} has no route that matches ${formatIp(p.dstIp)}, so the VPC router drops the packet.`, {
+    const unresolved = rt.routes.filter((r) => r.destinationPrefixListId !== undefined && !index.prefixListPrefixes.has(r.destinationPrefixListId));
+    const lists = unresolved.map((r) => ({ prefixListId: r.destinationPrefixListId as string, usedBy: `${rt.routeTableId} route ${r.destinationPrefixListId} → ${routeTargetId(r)}` }));
+    const why = lists.map((l) => ` Route ${l.prefixListId} → ${l.usedBy.split(" → ")[1]} names prefix list ${l.prefixListId}, whose entries are not in the topology (capture them with get-managed-prefix-list-entries); if it holds ${formatIp(p.dstIp)}, that route carries the packet.`).join("");
+    return block(ctx, "NO_ROUTE_TO_DESTINATION", rtRef, `${noRouteSentence(ctx, rt, vpcId, p, entry)}${why}`, {
       routeTable: rtRef,
       vpc: vpcRef(index, vpcId),
-      documentation: DOCS.routeTables,
+      ...(lists.length > 0 ? { unresolvedPrefixLists: lists } : {}),
+      documentation: entry.kind === "gateway" && entry.via === "transit-gateway" ? "https://docs.aws.amazon.com/vpc/latest/tgw/tgw-vpc-attachments.html" : DOCS.routeTables,
     });
   }
   const detail = routeDetail(route);
@@ -128,6 +133,34 @@ export function routeFromTable(ctx: TraceContext, rt: RouteTable, vpcId: string,
     default:
       return target satisfies never;
   }
+}
+
+function routeTargetId(r: RouteTable["routes"][number]): string {
+  return r.gatewayId ?? r.natGatewayId ?? r.transitGatewayId ?? r.vpcPeeringConnectionId ?? r.networkInterfaceId ?? r.instanceId ?? r.egressOnlyInternetGatewayId ?? r.carrierGatewayId ?? r.vpcEndpointId ?? r.localGatewayId ?? r.coreNetworkArn ?? "?";
+}
+
+/**
+ * Why a table has no route, said for the way the packet came: into a VPC
+ * from a transit gateway (the attachment subnet's table must route what the
+ * transit gateway sends, or the transit gateway route leads nowhere), or as a
+ * reply that must go back the way the request came.
+ * https://docs.aws.amazon.com/vpc/latest/tgw/tgw-vpc-attachments.html
+ */
+function noRouteSentence(ctx: TraceContext, rt: RouteTable, vpcId: string, p: Packet, entry: Entry): string {
+  const index = ctx.index;
+  const dst = formatIp(p.dstIp);
+  if (entry.kind === "gateway" && entry.via === "transit-gateway") {
+    const inVpc = vpcContains(index, vpcId, p.dstIp);
+    return `Transit gateway ${entry.id} sent the packet for ${dst} into ${vpcId}${entry.attachmentId ? ` through attachment ${entry.attachmentId}` : ""}${entry.subnetId ? ` (its interface in ${entry.subnetId})` : ""}${entry.tgwRoute ? `, by its route ${entry.tgwRoute}` : ""}; route table ${rt.routeTableId} of that subnet has no route that matches ${dst}${inVpc ? "" : `, and ${dst} is not in ${vpcId}`}, so the VPC router drops it. Give ${rt.routeTableId} a route for ${dst}, or point the transit gateway route at the attachment of the VPC that holds it.`;
+  }
+  const forward = ctx.reply ? ctx.forwardCrossings ?? [] : [];
+  const hop = forward.find((c): c is Extract<Crossing, { kind: "transit-gateway" }> => c.kind === "transit-gateway" && c.egressAttachmentId !== undefined && index.tgwAttachments.get(`${c.transitGatewayId}|${c.egressAttachmentId}`)?.resourceId === vpcId);
+  if (hop) {
+    const home = [...index.vpcPrefixes.entries()].find(([, prefixes]) => prefixes.some((q) => cidrContains(q, p.dstIp)));
+    const network = home ? ` (for example ${formatCidr((home[1].find((q) => cidrContains(q, p.dstIp)) as Cidr))}, ${home[0]})` : "";
+    return `The reply to ${dst} cannot go back the way the request came: route table ${rt.routeTableId} has no route that matches ${dst}. It needs a route for ${dst}${network} to transit gateway ${hop.transitGatewayId}, the way the request entered ${vpcId} (attachment ${hop.egressAttachmentId}).`;
+  }
+  return `Route table ${rt.routeTableId} has no route that matches ${dst}, so the VPC router drops the packet.`;
 }
 
 /** The VPC router delivers to the subnet holding the destination (the local route). */

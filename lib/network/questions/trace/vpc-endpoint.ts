@@ -1,6 +1,8 @@
 import { evaluateEndpointPolicy } from "../../filters/endpoint-policy";
+import { evaluateSecurityGroups } from "../../filters/security-group";
+import { formatIp } from "../../ip";
 import { type IndexedInterface } from "../../model/indexed-topology";
-import { type Packet } from "../../packet";
+import { type Packet, hasPorts, protocolName } from "../../packet";
 import { type ComponentRef } from "../path-component";
 import { DOCS, type Entry, type Resume, type TraceContext, type TraceEnd, add, block, header, nameOf, reached, subnetRef, vpcRef } from "./context";
 import { loadBalancer } from "./load-balancer";
@@ -57,6 +59,23 @@ export function interfaceEndpoint(ctx: TraceContext, vpceId: string, iface: Inde
   // PrivateLink: the provider's Network Load Balancer receives the connection from the endpoint.
   add(ctx, { component: { id: service.serviceId, type: "vpc-endpoint-service", name: service.serviceName }, note: `PrivateLink carries the connection to endpoint service ${service.serviceId} behind ${nlbArn}.` });
   const q: Packet = { ...p, dstIp: nlbInterface.primaryIp };
+  // A Network Load Balancer with security groups applies their inbound rules to PrivateLink traffic unless
+  // EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic is off; the source they see is the client's private address.
+  // https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-security-groups.html
+  const lb = index.loadBalancers.get(nlbArn);
+  if (lb && lb.securityGroupIds.length > 0 && lb.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic === "on") {
+    // Group references cannot name the consumer's groups (another VPC, often another account): only addresses count.
+    const verdict = evaluateSecurityGroups(index, nlbInterface, "ingress", q, []);
+    if (!verdict.allowed) {
+      return block(
+        ctx,
+        "ENI_SG_RULES_MISMATCH",
+        { id: verdict.groupIds[0] ?? lb.loadBalancerArn, type: "security-group" },
+        `No inbound rule of ${verdict.groupIds.join(", ")} on ${lb.loadBalancerName} allows ${protocolName(p.protocol)}${hasPorts(p.protocol) ? ` port ${p.dstPort}` : ""} from ${formatIp(p.srcIp)}, the client's private address. The Network Load Balancer applies its security groups to traffic from endpoint ${vpceId} because EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic is on (the default): allow the consumers' addresses, or turn the setting off.`,
+        { direction: "ingress", securityGroups: verdict.groupIds.map((id) => ({ id, type: "security-group" as const })), documentation: "https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-security-groups.html" },
+      );
+    }
+  }
   return loadBalancer(ctx, nlbArn, nlbInterface, q, { iface, clientIp: p.srcIp, clientPort: p.srcPort, endpointIp: p.dstIp });
 }
 

@@ -22,6 +22,7 @@ export function peering(ctx: TraceContext, pcxId: string, fromVpcId: string, p: 
   const ref: ComponentRef = { id: pcxId, type: "vpc-peering-connection", ...nameOf(pcx?.tags) };
   if (!pcx) return block(ctx, "BAD_STATE_ROUTE", ref, `Peering connection ${pcxId} is not in the topology: the route to it is a blackhole.`);
   add(ctx, { component: ref, note: `The packet crosses peering connection ${pcxId}.` });
+  ctx.crossings.push({ kind: "peering", id: pcxId });
   if (pcx.status !== "active") return block(ctx, "BAD_STATE", ref, `Peering connection ${pcxId} is ${pcx.status}, not active, so it carries no traffic.`, { documentation: DOCS.peering });
   const side = pcx.requesterVpcInfo.vpcId === fromVpcId ? pcx.accepterVpcInfo : pcx.accepterVpcInfo.vpcId === fromVpcId ? pcx.requesterVpcInfo : undefined;
   if (!side) return block(ctx, "BAD_STATE_ATTACHMENT", ref, `Peering connection ${pcxId} does not connect ${fromVpcId}.`, { documentation: DOCS.peering });
