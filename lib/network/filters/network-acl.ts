@@ -1,5 +1,5 @@
 import { cidrContains, isIpv6, parseCidr, type Cidr } from "../ip";
-import type { IndexedTopology } from "../model/indexed-topology";
+import { compiledCache, type IndexedTopology } from "../model/indexed-topology";
 import type { NetworkAcl, NetworkAclEntry } from "../model/topology";
 import { hasPorts, ruleProtocol, type Packet } from "../packet";
 import type { AclRuleDetail } from "../questions/path-component";
@@ -17,9 +17,9 @@ interface CompiledEntry {
 }
 
 function compiled(index: IndexedTopology, acl: NetworkAcl, egress: boolean): CompiledEntry[] {
-  const key = `acl:${acl.networkAclId}:${egress ? "out" : "in"}`;
-  const cached = index.cache.get(key);
-  if (Array.isArray(cached)) return cached as CompiledEntry[];
+  const cache = compiledCache<NetworkAcl, { in?: CompiledEntry[]; out?: CompiledEntry[] }>(index, egress ? "acl:out" : "acl:in");
+  const cached = cache.get(acl);
+  if (cached) return (egress ? cached.out : cached.in) as CompiledEntry[];
   const out: CompiledEntry[] = [];
   for (const entry of acl.entries) {
     const cidr = entry.cidrBlock ?? entry.ipv6CidrBlock;
@@ -30,7 +30,7 @@ function compiled(index: IndexedTopology, acl: NetworkAcl, egress: boolean): Com
     if (prefix) out.push({ entry, prefix, protocol: ruleProtocol(entry.protocol) });
   }
   out.sort((a, b) => a.entry.ruleNumber - b.entry.ruleNumber);
-  index.cache.set(key, out);
+  cache.set(acl, egress ? { out } : { in: out });
   return out;
 }
 

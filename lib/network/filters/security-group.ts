@@ -1,5 +1,5 @@
-import { cidrContains, formatIp, parseCidr, type Ip } from "../ip";
-import type { IndexedInterface, IndexedTopology } from "../model/indexed-topology";
+import { cidrContains, formatIp, parseCidr, type Cidr } from "../ip";
+import { compiledCache, type IndexedInterface, type IndexedTopology } from "../model/indexed-topology";
 import type { IpPermission } from "../model/topology";
 import { hasPorts, ICMP, ruleProtocol, type Packet } from "../packet";
 import type { SecurityGroupRuleDetail } from "../questions/path-component";
@@ -35,24 +35,42 @@ export type Crossing =
   | { kind: "middlebox"; id: string }
   | { kind: "other"; id: string };
 
-function protocolMatches(permission: IpPermission, packet: Packet): boolean {
-  const proto = ruleProtocol(permission.ipProtocol);
+/** A permission compiled once per index: its protocol as a number, its ports and its address blocks parsed. */
+interface CompiledPermission {
+  permission: IpPermission;
+  protocol: number;
+  ranges: { cidr: Cidr; text: string }[];
+}
+
+function compiledPermissions(index: IndexedTopology, permissions: IpPermission[]): CompiledPermission[] {
+  const cache = compiledCache<IpPermission[], CompiledPermission[]>(index, "sg");
+  const cached = cache.get(permissions);
+  if (cached) return cached;
+  const compiled = permissions.map((permission) => ({
+    permission,
+    protocol: ruleProtocol(permission.ipProtocol),
+    ranges: [...permission.ipRanges.map((r) => r.cidrIp), ...permission.ipv6Ranges.map((r) => r.cidrIpv6)].flatMap((text) => {
+      const cidr = parseCidr(text);
+      return cidr ? [{ cidr, text }] : [];
+    }),
+  }));
+  cache.set(permissions, compiled);
+  return compiled;
+}
+
+function protocolMatches(c: CompiledPermission, packet: Packet): boolean {
+  const proto = c.protocol;
   if (proto === -1) return true;
   if (packet.protocol !== proto) return false;
   if (hasPorts(proto)) {
-    const from = permission.fromPort ?? 0;
-    const to = permission.toPort ?? 65535;
+    const from = c.permission.fromPort ?? 0;
+    const to = c.permission.toPort ?? 65535;
     if (from === -1) return true;
     const port = packet.dstPort;
     return port !== undefined && port >= from && port <= to;
   }
   if (proto === ICMP) return true;
   return true;
-}
-
-function inCidr(cidr: string, ip: Ip): boolean {
-  const p = parseCidr(cidr);
-  return p !== undefined && cidrContains(p, ip);
 }
 
 /**
@@ -67,7 +85,7 @@ export function evaluateSecurityGroups(
   direction: "ingress" | "egress",
   packet: Packet,
   peerInterfaces: IndexedInterface[],
-  crossings: readonly Crossing[] = [],
+  crossings: readonly Crossing[] | (() => readonly Crossing[]) = [],
 ): SecurityGroupVerdict {
   // An interface with no security group (a Network Load Balancer without groups) filters nothing.
   if (iface.securityGroupIds.length === 0) return { allowed: true, rule: undefined };
@@ -77,19 +95,21 @@ export function evaluateSecurityGroups(
   for (const groupId of iface.securityGroupIds) {
     const group = index.securityGroups.get(groupId);
     if (!group) continue;
-    const permissions = direction === "ingress" ? group.ipPermissions : group.ipPermissionsEgress;
-    for (const permission of permissions) {
-      if (!protocolMatches(permission, packet)) continue;
-      const base = {
+    const permissions = compiledPermissions(index, direction === "ingress" ? group.ipPermissions : group.ipPermissionsEgress);
+    for (const compiled of permissions) {
+      if (!protocolMatches(compiled, packet)) continue;
+      const permission = compiled.permission;
+      // The rule as Reachability Analyzer reports it, built only for the rule that allows the packet.
+      const detail = (match: Pick<SecurityGroupRuleDetail, "cidr" | "prefixListId" | "referencedGroupId">): SecurityGroupRuleDetail => ({
         direction,
         securityGroupId: groupId,
         protocol: permission.ipProtocol,
-        ...(permission.fromPort !== undefined && permission.fromPort >= 0 && hasPorts(ruleProtocol(permission.ipProtocol))
+        ...(permission.fromPort !== undefined && permission.fromPort >= 0 && hasPorts(compiled.protocol)
           ? { portRange: { from: permission.fromPort, to: permission.toPort ?? permission.fromPort } }
           : {}),
-      } satisfies SecurityGroupRuleDetail;
-      for (const range of permission.ipRanges) if (inCidr(range.cidrIp, peer)) return { allowed: true, rule: { ...base, cidr: range.cidrIp } };
-      for (const range of permission.ipv6Ranges) if (inCidr(range.cidrIpv6, peer)) return { allowed: true, rule: { ...base, cidr: range.cidrIpv6 } };
+        ...match,
+      });
+      for (const range of compiled.ranges) if (cidrContains(range.cidr, peer)) return { allowed: true, rule: detail({ cidr: range.text }) };
       for (const pl of permission.prefixListIds) {
         const prefixes = index.prefixListPrefixes.get(pl.prefixListId);
         if (!prefixes) {
@@ -97,15 +117,15 @@ export function evaluateSecurityGroups(
           continue;
         }
         for (const p of prefixes) {
-          if (cidrContains(p, peer)) return { allowed: true, rule: { ...base, prefixListId: pl.prefixListId } };
+          if (cidrContains(p, peer)) return { allowed: true, rule: detail({ prefixListId: pl.prefixListId }) };
         }
       }
       for (const pair of permission.userIdGroupPairs) {
         // A rule naming a group admits traffic from the private addresses of interfaces in that group.
         const members = peerInterfaces.filter((p) => p.securityGroupIds.includes(pair.groupId) && p.privateIps.includes(peer));
         for (const member of members) {
-          const across = referenceAcross(index, member.vpcId, iface.vpcId, direction, crossings);
-          if (across === undefined) return { allowed: true, rule: { ...base, referencedGroupId: pair.groupId } };
+          const across = referenceAcross(index, member.vpcId, iface.vpcId, direction, typeof crossings === "function" ? crossings() : crossings);
+          if (across === undefined) return { allowed: true, rule: detail({ referencedGroupId: pair.groupId }) };
           referenceBlocks.push(`${groupId} ${ruleText(direction, permission)} ${direction === "ingress" ? "from" : "to"} ${pair.groupId} names a group ${formatIp(peer)} is in, but ${across}`);
         }
       }

@@ -1,5 +1,5 @@
 import { AddressTable, formatCidr, parseCidr, type Cidr, type Ip } from "../ip";
-import type { IndexedTopology } from "../model/indexed-topology";
+import { compiledCache, type IndexedTopology } from "../model/indexed-topology";
 import type { TransitGatewayAttachment, TransitGatewayRouteTable } from "../model/topology";
 import { directConnectRoutes, isVpnUp, vpnRoutes } from "./vpn";
 
@@ -50,9 +50,9 @@ export function tgwAttachment(index: IndexedTopology, tgwId: string, attachmentI
 }
 
 export function compileTgwRouteTable(index: IndexedTopology, table: TransitGatewayRouteTable): AddressTable<CompiledTgwRoute> {
-  const key = `tgw-rtb:${table.transitGatewayRouteTableId}`;
-  const cached = index.cache.get(key);
-  if (cached instanceof AddressTable) return cached as AddressTable<CompiledTgwRoute>;
+  const cache = compiledCache<TransitGatewayRouteTable, AddressTable<CompiledTgwRoute>>(index, "tgw-rtb");
+  const cached = cache.get(table);
+  if (cached) return cached;
   const out = new AddressTable<CompiledTgwRoute>();
   const seen = new Set<string>();
   const tgwId = table.transitGatewayId;
@@ -112,7 +112,7 @@ export function compileTgwRouteTable(index: IndexedTopology, table: TransitGatew
       });
     }
   }
-  index.cache.set(key, out);
+  cache.set(table, out);
   return out;
 }
 

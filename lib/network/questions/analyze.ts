@@ -467,8 +467,8 @@ function resolveDestination(index: IndexedTopology, destination: string | undefi
   return fail("UNKNOWN_DESTINATION", `Unknown destination "${destination}": give the id of an instance, network interface, subnet, internet gateway, VPC endpoint, VPN gateway, transit gateway, peering connection, NAT gateway, on-premises network or load balancer, "internet", an AWS service name, or only a destinationIp.`);
 }
 
-function newContext(index: IndexedTopology, reply: boolean, target: Target, session: Session, packet: Packet, clientVpnGroups: readonly string[] = []): TraceContext {
-  return { index, reply, target, session, components: [], events: [], lastPacket: packet, steps: 0, visited: new Set(), decisions: [], clientVpnGroups, crossings: [] };
+function newContext(index: IndexedTopology, reply: boolean, target: Target, session: Session, packet: Packet, clientVpnGroups: readonly string[] = [], record = true): TraceContext {
+  return { index, reply, target, session, components: [], events: [], lastPacket: packet, steps: 0, decisions: [], clientVpnGroups, crossings: [], record };
 }
 
 function dispositionOf(end: TraceEnd): Disposition {
@@ -522,7 +522,13 @@ export function analyzeTopologyInput(input: unknown, query: AnalysisQuery): Anal
   return analyze(parsed.topology, query);
 }
 
-export function analyzeIndexed(index: IndexedTopology, q: z.output<typeof analysisQuerySchema>): AnalysisResult {
+/**
+ * `record: false` skips describing the path (components and their notes):
+ * the verdict, the explanation and the dispositions are the same, the
+ * component lists come back (nearly) empty. For matrices.
+ */
+export function analyzeIndexed(index: IndexedTopology, q: z.output<typeof analysisQuerySchema>, options: { record?: boolean } = {}): AnalysisResult {
+  const record = options.record ?? true;
   const sourceIp = q.sourceIp !== undefined ? parseIp(q.sourceIp) : undefined;
   const destinationIp = q.destinationIp !== undefined ? parseIp(q.destinationIp) : undefined;
   const v6 = (sourceIp !== undefined && isIpv6(sourceIp)) || (destinationIp !== undefined && isIpv6(destinationIp));
@@ -561,7 +567,7 @@ export function analyzeIndexed(index: IndexedTopology, q: z.output<typeof analys
   }
   const attempts = ways.map((way) => {
     const session: Session = { nat: new Map(), loadBalancer: new Map(), clientVpn: new Map(), egressOnly: new Map() };
-    const ctx = newContext(index, false, target, session, packet, q.clientVpnGroups);
+    const ctx = newContext(index, false, target, session, packet, q.clientVpnGroups, record);
     return { ctx, end: way(ctx), session };
   });
 
@@ -576,7 +582,7 @@ export function analyzeIndexed(index: IndexedTopology, q: z.output<typeof analys
 
 function finish(index: IndexedTopology, ctx: TraceContext, end: TraceEnd, session: Session, start: Start, resolved: ResolvedQuery): AnalysisSuccess {
   const forwardPathComponents = renumber(ctx.components);
-  const forwardEvents = events(ctx.events, "forward");
+  const forwardEvents = ctx.record ? events(ctx.events, "forward") : [];
   if (end.kind === "blocked") {
     return {
       ok: true,
@@ -594,11 +600,11 @@ function finish(index: IndexedTopology, ctx: TraceContext, end: TraceEnd, sessio
   }
   const reply = reversePacket(ctx.lastPacket);
   const replyTarget: Target = { ids: new Set(start.ids), ip: start.srcIp };
-  const back = newContext(index, true, replyTarget, session, reply);
+  const back = newContext(index, true, replyTarget, session, reply, [], ctx.record);
   back.forwardCrossings = ctx.crossings;
   // The reply starts where the forward packet ended.
   const last = ctx.components[ctx.components.length - 1];
-  if (last) back.components.push({ sequenceNumber: 1, component: last.component, ...(last.hop !== undefined ? { hop: last.hop } : {}), ...(last.vpc ? { vpc: last.vpc } : {}), ...(last.subnet ? { subnet: last.subnet } : {}), outboundHeader: header(reply), note: `${last.component.id} replies to ${formatIp(reply.dstIp)}.` });
+  if (last && ctx.record) back.components.push({ sequenceNumber: 1, component: last.component, ...(last.hop !== undefined ? { hop: last.hop } : {}), ...(last.vpc ? { vpc: last.vpc } : {}), ...(last.subnet ? { subnet: last.subnet } : {}), outboundHeader: header(reply), note: `${last.component.id} replies to ${formatIp(reply.dstIp)}.` });
   const replyEnd = end.resume(back, reply);
   const found = replyEnd.kind !== "blocked";
   return {
@@ -612,7 +618,7 @@ function finish(index: IndexedTopology, ctx: TraceContext, end: TraceEnd, sessio
     blockKind: replyEnd.kind === "blocked" ? replyEnd.explanation.blockKind : undefined,
     blockedOn: replyEnd.kind === "blocked" ? "return" : undefined,
     query: resolved,
-    trafficEvents: [...forwardEvents, ...events(back.events, "return")],
+    trafficEvents: ctx.record ? [...forwardEvents, ...events(back.events, "return")] : [],
   };
 }
 

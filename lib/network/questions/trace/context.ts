@@ -55,13 +55,14 @@ export interface TraceContext {
   steps: number;
   /** Client VPN: the directory groups the connected user belongs to (authorization rules for a group need one of them). */
   clientVpnGroups: readonly string[];
-  visited: Set<string>;
   /** The decision points passed, in order, to describe a loop. */
-  decisions: { key: string; label: string; routing: boolean }[];
+  decisions: { node: string; packet: Packet; label: () => string; routing: boolean }[];
   /** Peering connections, transit gateways and appliances the packet crossed, in order (security group references depend on them). */
   crossings: Crossing[];
   /** The Availability Zone the packet entered its last transit gateway in, when it came from a VPC. */
   tgwEntryZone?: string | undefined;
+  /** Record path components and traffic events; a matrix that needs only verdicts turns it off. */
+  record: boolean;
   /** On the reply: what the request crossed, to explain a reply that cannot follow it back. */
   forwardCrossings?: readonly Crossing[];
 }
@@ -75,7 +76,7 @@ export type Entry =
       /** A transit gateway's way in: the attachment, its subnet and the transit gateway route that chose it. */
       attachmentId?: string;
       subnetId?: string;
-      tgwRoute?: string;
+      tgwRoute?: { destination: string; attachmentId: string | undefined; routeTableId: string };
     };
 
 export const DOCS = {
@@ -113,8 +114,14 @@ export function header(p: Packet): PacketHeader {
   };
 }
 
-export function add(ctx: TraceContext, component: Omit<PathComponent, "sequenceNumber">): void {
-  ctx.components.push({ sequenceNumber: ctx.components.length + 1, ...component });
+/**
+ * Record a path component. It is described lazily: a matrix asks only for
+ * verdicts (`record: false`), and skipping the descriptions (notes,
+ * headers, rule details) is most of what makes its analyses cheap.
+ */
+export function add(ctx: TraceContext, component: () => Omit<PathComponent, "sequenceNumber">): void {
+  if (!ctx.record) return;
+  ctx.components.push({ sequenceNumber: ctx.components.length + 1, ...component() });
 }
 
 export function block(
@@ -193,24 +200,27 @@ export function targetText(r: CompiledRoute): string {
  * addresses loops. `node` names the point: a route table, an interface, or a
  * transit gateway together with the attachment the packet entered through
  * (`tgw-1|tgw-attach-a`: an inspection VPC sends a packet back into the same
- * transit gateway through another attachment, which is not a loop).
+ * transit gateway through another attachment, which is not a loop). A path
+ * passes a few dozen points at most, so they are kept in a list.
  */
-export function guard(ctx: TraceContext, node: string, p: Packet, component?: ComponentRef, described?: string): TraceEnd | undefined {
+export function guard(ctx: TraceContext, node: string, p: Packet, component?: ComponentRef, described?: () => string): TraceEnd | undefined {
   ctx.lastPacket = p;
   ctx.steps += 1;
-  const key = `${node}|${p.srcIp}|${p.dstIp}|${p.srcPort ?? ""}|${p.dstPort ?? ""}`;
-  const label = described ?? node;
-  if (ctx.steps > MAX_STEPS || ctx.visited.has(key)) {
+  const label = () => (described ? described() : node);
+  const first = ctx.decisions.findIndex((d) => d.node === node && samePacket(d.packet, p));
+  if (ctx.steps > MAX_STEPS || first >= 0) {
     const ref = component ?? { id: node, type: node.startsWith("tgw-") ? ("transit-gateway" as const) : ("route-table" as const) };
     // The routing decisions between the first visit and this one: the loop, as a person traces it.
-    const first = ctx.decisions.findIndex((d) => d.key === key);
-    const cycle = first < 0 ? [] : [...ctx.decisions.slice(first).filter((d) => d.routing).map((d) => d.label), label];
+    const cycle = first < 0 ? [] : [...ctx.decisions.slice(first).filter((d) => d.routing).map((d) => d.label()), label()];
     const around = cycle.length > 2 ? ` after ${cycle.join(" → ")}` : "";
-    return block(ctx, "ROUTING_LOOP", ref, `The packet comes back to ${label} with the same addresses${around}: the routes form a loop, so it never arrives.`);
+    return block(ctx, "ROUTING_LOOP", ref, `The packet comes back to ${label()} with the same addresses${around}: the routes form a loop, so it never arrives.`);
   }
-  ctx.visited.add(key);
-  ctx.decisions.push({ key, label, routing: !node.startsWith("in:") && !node.startsWith("out:") });
+  ctx.decisions.push({ node, packet: p, label, routing: !node.startsWith("in:") && !node.startsWith("out:") });
   return undefined;
+}
+
+function samePacket(a: Packet, b: Packet): boolean {
+  return a === b || (a.srcIp === b.srcIp && a.dstIp === b.dstIp && a.srcPort === b.srcPort && a.dstPort === b.dstPort && a.protocol === b.protocol);
 }
 
 /** A translation changed the destination address: the destination is now the translated address. */

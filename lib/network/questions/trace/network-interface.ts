@@ -25,7 +25,7 @@ export function interfaceEgress(ctx: TraceContext, iface: IndexedInterface, sent
     return block(ctx, "BAD_STATE", ref, `${ref.id} is not running, so it sends nothing.`, { documentation: "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-lifecycle.html" });
   }
   if (!ctx.reply) {
-    const verdict = evaluateSecurityGroups(ctx.index, iface, "egress", p, ctx.index.interfacesByIp.get(p.dstIp) ?? [], crossingsTowards(ctx, iface, p));
+    const verdict = evaluateSecurityGroups(ctx.index, iface, "egress", p, ctx.index.interfacesByIp.get(p.dstIp) ?? [], () => crossingsTowards(ctx, iface, p));
     if (!verdict.allowed) {
       ctx.events.push({ iface, direction: "egress", packet: p, action: "REJECT" });
       return block(
@@ -36,9 +36,8 @@ export function interfaceEgress(ctx: TraceContext, iface: IndexedInterface, sent
         { direction: "egress", securityGroups: verdict.groupIds.map((id) => ({ id, type: "security-group" as const })), subnet: subnetRef(ctx.index, iface.subnetId), vpc: vpcRef(ctx.index, iface.vpcId), ...unresolvedField(verdict), documentation: DOCS.securityGroups },
       );
     }
-    if (verdict.rule) {
-      add(ctx, { component: { id: verdict.rule.securityGroupId, type: "security-group" }, hop: hopOf(iface), securityGroupRule: verdict.rule, note: `${describeSecurityGroupRule(verdict.rule)}.` });
-    }
+    const rule = verdict.rule;
+    if (rule) add(ctx, () => ({ component: { id: rule.securityGroupId, type: "security-group" }, hop: hopOf(iface), securityGroupRule: rule, note: `${describeSecurityGroupRule(rule)}.` }));
   }
   ctx.events.push({ iface, direction: "egress", packet: p, action: "ACCEPT" });
   return subnetEgress(ctx, iface.subnetId, p, iface);
@@ -68,7 +67,7 @@ export function interfaceIngress(ctx: TraceContext, iface: IndexedInterface, p: 
     const verdict = evaluateSecurityGroups(index, iface, "ingress", p, index.interfacesByIp.get(p.srcIp) ?? [], ctx.crossings);
     if (!verdict.allowed) {
       ctx.events.push({ iface, direction: "ingress", packet: p, action: "REJECT" });
-      add(ctx, { component: ref, hop: hopOf(iface), inboundHeader: header(p), subnet: subnetRef(index, iface.subnetId), vpc: vpcRef(index, iface.vpcId), note: `The packet reaches ${ref.id}, whose security groups decide whether to let it in.` });
+      add(ctx, () => ({ component: ref, hop: hopOf(iface), inboundHeader: header(p), subnet: subnetRef(index, iface.subnetId), vpc: vpcRef(index, iface.vpcId), note: `The packet reaches ${ref.id}, whose security groups decide whether to let it in.` }));
       return block(
         ctx,
         "ENI_SG_RULES_MISMATCH",
@@ -77,7 +76,8 @@ export function interfaceIngress(ctx: TraceContext, iface: IndexedInterface, p: 
         { direction: "ingress", securityGroups: verdict.groupIds.map((id) => ({ id, type: "security-group" as const })), subnet: subnetRef(index, iface.subnetId), vpc: vpcRef(index, iface.vpcId), ...unresolvedField(verdict), documentation: DOCS.securityGroups },
       );
     }
-    if (verdict.rule) add(ctx, { component: { id: verdict.rule.securityGroupId, type: "security-group" }, hop: hopOf(iface), securityGroupRule: verdict.rule, note: `${describeSecurityGroupRule(verdict.rule)}.` });
+    const rule = verdict.rule;
+    if (rule) add(ctx, () => ({ component: { id: rule.securityGroupId, type: "security-group" }, hop: hopOf(iface), securityGroupRule: rule, note: `${describeSecurityGroupRule(rule)}.` }));
   }
   ctx.events.push({ iface, direction: "ingress", packet: p, action: "ACCEPT" });
 
@@ -89,7 +89,7 @@ export function interfaceIngress(ctx: TraceContext, iface: IndexedInterface, p: 
   const natSession = ctx.session.nat.get(iface.id);
   if (ctx.reply && ownsDestination && natSession) {
     const q: Packet = { ...p, dstIp: natSession.srcIp, dstPort: natSession.srcPort };
-    add(ctx, { component: ref, hop: hopOf(iface), inboundHeader: header(p), outboundHeader: header(q), subnet: subnetRef(index, iface.subnetId), vpc: vpcRef(index, iface.vpcId), note: `${ref.id} (NAT instance) translates the reply back to ${formatIp(q.dstIp)}.` });
+    add(ctx, () => ({ component: ref, hop: hopOf(iface), inboundHeader: header(p), outboundHeader: header(q), subnet: subnetRef(index, iface.subnetId), vpc: vpcRef(index, iface.vpcId), note: `${ref.id} (NAT instance) translates the reply back to ${formatIp(q.dstIp)}.` }));
     return interfaceEgress(ctx, iface, q);
   }
 
@@ -101,7 +101,7 @@ export function interfaceIngress(ctx: TraceContext, iface: IndexedInterface, p: 
     if (!ctx.reply) ctx.crossings.push({ kind: "middlebox", id: ref.id });
     const q: Packet = masquerade ? { ...p, srcIp: iface.primaryIp } : p;
     if (masquerade) ctx.session.nat.set(iface.id, { srcIp: p.srcIp, srcPort: p.srcPort });
-    add(ctx, {
+    add(ctx, () => ({
       component: ref,
       hop: hopOf(iface),
       inboundHeader: header(p),
@@ -109,11 +109,11 @@ export function interfaceIngress(ctx: TraceContext, iface: IndexedInterface, p: 
       subnet: subnetRef(index, iface.subnetId),
       vpc: vpcRef(index, iface.vpcId),
       note: masquerade ? `${ref.id} acts as a NAT instance: it replaces the source address with its own, ${formatIp(q.srcIp)}.` : `${ref.id} forwards the packet (source/destination check disabled).`,
-    });
+    }));
     return interfaceEgress(ctx, iface, q);
   }
 
-  add(ctx, { component: ref, hop: hopOf(iface), inboundHeader: header(p), subnet: subnetRef(index, iface.subnetId), vpc: vpcRef(index, iface.vpcId), note: `${ref.id} receives the packet.` });
+  add(ctx, () => ({ component: ref, hop: hopOf(iface), inboundHeader: header(p), subnet: subnetRef(index, iface.subnetId), vpc: vpcRef(index, iface.vpcId), note: `${ref.id} receives the packet.` }));
   if (!ownsDestination) {
     return block(ctx, "NO_DESTINATION_OWNER", ref, `${ref.id} received a packet for ${formatIp(p.dstIp)}, which is not one of its addresses.`);
   }

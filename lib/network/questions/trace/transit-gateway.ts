@@ -75,18 +75,18 @@ export function transitGateway(ctx: TraceContext, tgwId: string, ingress: Transi
   const tgw = index.transitGateways.get(tgwId);
   const ref: ComponentRef = { id: tgwId, type: "transit-gateway", ...nameOf(tgw?.tags) };
   const table = associatedRouteTable(index, tgwId, ingress.transitGatewayAttachmentId);
-  const loop = guard(ctx, `${tgwId}|${ingress.transitGatewayAttachmentId}`, p, ref, `transit gateway ${tgwId} through attachment ${ingress.transitGatewayAttachmentId}${table ? ` (route table ${table.transitGatewayRouteTableId})` : ""}`);
+  const loop = guard(ctx, `${tgwId}|${ingress.transitGatewayAttachmentId}`, p, ref, () => `transit gateway ${tgwId} through attachment ${ingress.transitGatewayAttachmentId}${table ? ` (route table ${table.transitGatewayRouteTableId})` : ""}`);
   if (loop) return loop;
   if (tgw && tgw.state !== "available") return block(ctx, "BAD_STATE", ref, `Transit gateway ${tgwId} is ${tgw.state}.`);
   const attachmentRef: ComponentRef = { id: ingress.transitGatewayAttachmentId, type: "transit-gateway-attachment" };
   ctx.crossings.push({ kind: "transit-gateway", transitGatewayId: tgwId, ingressAttachmentId: ingress.transitGatewayAttachmentId });
   if (ingress.state !== "available") return block(ctx, "BAD_STATE_ATTACHMENT", attachmentRef, `Attachment ${ingress.transitGatewayAttachmentId} is ${ingress.state}, not available.`, { documentation: DOCS.tgwRouteTables });
   if (reached(ctx, tgwId)) {
-    add(ctx, { component: ref, hop: tgwId, attachedTo: attachmentRef, note: `The packet reaches transit gateway ${tgwId}.` });
+    add(ctx, () => ({ component: ref, hop: tgwId, attachedTo: attachmentRef, note: `The packet reaches transit gateway ${tgwId}.` }));
     return { kind: "accepted", resume: (c, reply) => (table ? transitGatewayRoute(c, tgwId, table, reply) : block(c, "TGW_RTB_NOT_ASSOCIATED", ref, `No route table is associated with ${ingress.transitGatewayAttachmentId}.`)) };
   }
   if (!table) {
-    add(ctx, { component: ref, hop: tgwId, attachedTo: attachmentRef, note: `The packet enters transit gateway ${tgwId} through ${ingress.transitGatewayAttachmentId}.` });
+    add(ctx, () => ({ component: ref, hop: tgwId, attachedTo: attachmentRef, note: `The packet enters transit gateway ${tgwId} through ${ingress.transitGatewayAttachmentId}.` }));
     return block(ctx, "TGW_RTB_NOT_ASSOCIATED", attachmentRef, `Attachment ${ingress.transitGatewayAttachmentId} is associated with no transit gateway route table, so the transit gateway has no routes for traffic entering through it.`, { documentation: DOCS.tgwRouteTables });
   }
   return transitGatewayRoute(ctx, tgwId, table, p, ingress.transitGatewayAttachmentId);
@@ -98,7 +98,7 @@ export function transitGatewayRoute(ctx: TraceContext, tgwId: string, table: Tra
   const tableRef: ComponentRef = { id: table.transitGatewayRouteTableId, type: "transit-gateway-route-table" };
   const route = lookupTgwRoute(index, table, p.dstIp);
   if (!route) {
-    add(ctx, { component: ref, hop: tgwId, ...(ingressId ? { attachedTo: { id: ingressId, type: "transit-gateway-attachment" as const } } : {}), note: `Transit gateway ${tgwId} looks up ${formatIp(p.dstIp)} in ${table.transitGatewayRouteTableId}.` });
+    add(ctx, () => ({ component: ref, hop: tgwId, ...(ingressId ? { attachedTo: { id: ingressId, type: "transit-gateway-attachment" as const } } : {}), note: `Transit gateway ${tgwId} looks up ${formatIp(p.dstIp)} in ${table.transitGatewayRouteTableId}.` }));
     const unresolved = table.routes.filter((r) => r.prefixListId !== undefined && r.destinationCidrBlock === undefined && !index.prefixListPrefixes.has(r.prefixListId));
     const lists = unresolved.map((r) => ({ prefixListId: r.prefixListId as string, usedBy: `${table.transitGatewayRouteTableId} route ${r.prefixListId} → ${r.transitGatewayAttachments[0]?.transitGatewayAttachmentId ?? "blackhole"}` }));
     const why = lists.map((l) => ` Route ${l.prefixListId} → ${l.usedBy.split(" → ")[1]} names prefix list ${l.prefixListId}, whose entries are not in the topology (capture them with get-managed-prefix-list-entries); if it holds ${formatIp(p.dstIp)}, that route carries the packet.`).join("");
@@ -118,14 +118,14 @@ export function transitGatewayRoute(ctx: TraceContext, tgwId: string, table: Tra
     ...(route.resourceId ? { resourceId: route.resourceId } : {}),
     ...(route.resourceType ? { resourceType: route.resourceType } : {}),
   };
-  add(ctx, {
+  add(ctx, () => ({
     component: ref,
     hop: tgwId,
     transitGateway: ref,
     transitGatewayRouteTableRoute: detail,
     ...(ingressId ? { attachedTo: { id: ingressId, type: "transit-gateway-attachment" as const } } : {}),
     note: `Transit gateway ${tgwId}, route table ${table.transitGatewayRouteTableId}: ${route.destination} → ${route.state === "blackhole" ? "blackhole" : `${route.attachmentId} (${route.resourceType} ${route.resourceId})`} (${route.type}).`,
-  });
+  }));
   if (route.state === "blackhole" || !route.attachmentId) {
     return block(ctx, "BAD_STATE_ROUTE", tableRef, `The matching route ${route.destination} in ${table.transitGatewayRouteTableId} is a blackhole route: the transit gateway drops the packet.`, { transitGatewayRouteTable: tableRef, documentation: "https://docs.aws.amazon.com/vpc/latest/tgw/tgw-route-tables.html#tgw-create-static-route" });
   }
@@ -140,7 +140,7 @@ export function transitGatewayRoute(ctx: TraceContext, tgwId: string, table: Tra
       // The packet enters the VPC at the attachment's interface and follows that subnet's route table.
       // https://docs.aws.amazon.com/vpc/latest/tgw/tgw-vpc-attachments.html
       const subnetId = egressSubnet(ctx, egress, p);
-      const entry: Entry = { kind: "gateway", via: "transit-gateway", id: tgwId, attachmentId: egress.transitGatewayAttachmentId, ...(subnetId ? { subnetId } : {}), tgwRoute: `${route.destination} → ${route.attachmentId} in ${table.transitGatewayRouteTableId}` };
+      const entry: Entry = { kind: "gateway", via: "transit-gateway", id: tgwId, attachmentId: egress.transitGatewayAttachmentId, ...(subnetId ? { subnetId } : {}), tgwRoute: { destination: route.destination, attachmentId: route.attachmentId, routeTableId: table.transitGatewayRouteTableId } };
       const rt = subnetId ? index.routeTableOfSubnet.get(subnetId) : undefined;
       if (rt) return routeFromTable(ctx, rt, vpcId, p, entry);
       return deliverLocal(ctx, vpcId, p, entry, true);
@@ -155,12 +155,12 @@ export function transitGatewayRoute(ctx: TraceContext, tgwId: string, table: Tra
     case "vpn": {
       const vpn = index.vpnConnections.get(egress.resourceId);
       if (!vpn || !isVpnUp(vpn)) return block(ctx, "BAD_STATE_VPN", { id: egress.resourceId, type: "vpn-connection" }, `VPN connection ${egress.resourceId} is down (no tunnel up) or not available.`, { documentation: DOCS.vpnRouting });
-      add(ctx, { component: { id: vpn.vpnConnectionId, type: "vpn-connection" }, note: `The packet goes through VPN connection ${vpn.vpnConnectionId}.` });
+      add(ctx, () => ({ component: { id: vpn.vpnConnectionId, type: "vpn-connection" }, note: `The packet goes through VPN connection ${vpn.vpnConnectionId}.` }));
       return onPremises(ctx, networksOfVpn(index, vpn), p, (c, reply) => transitGatewayFromAttachment(c, tgwId, egress, reply));
     }
     case "direct-connect-gateway": {
       const networks = directConnectRoutes(index, egress.resourceId).flatMap((r) => r.networks);
-      add(ctx, { component: { id: egress.resourceId, type: "direct-connect-gateway" }, hop: egress.resourceId, note: `The packet goes to Direct Connect gateway ${egress.resourceId}.` });
+      add(ctx, () => ({ component: { id: egress.resourceId, type: "direct-connect-gateway" }, hop: egress.resourceId, note: `The packet goes to Direct Connect gateway ${egress.resourceId}.` }));
       return onPremises(ctx, networks, p, (c, reply) => transitGatewayFromAttachment(c, tgwId, egress, reply));
     }
     default:
