@@ -67,3 +67,37 @@ export function evaluateNetworkAcl(index: IndexedTopology, subnetId: string, egr
   }
   return { allowed: false, acl, rule: { ruleNumber: "*", ruleAction: "deny", egress, protocol: "-1", cidr: isIpv6(peer) ? "::/0" : "0.0.0.0/0" } };
 }
+
+/** "inbound 100 allow tcp 22 0.0.0.0/0": an entry as a person reads it. */
+export function aclEntryText(entry: NetworkAclEntry): string {
+  const proto = ruleProtocol(entry.protocol);
+  const name = proto === -1 ? "all traffic" : proto === 6 ? "tcp" : proto === 17 ? "udp" : proto === 1 ? "icmp" : proto === 58 ? "icmpv6" : `protocol ${entry.protocol}`;
+  const ports = hasPorts(proto) ? (entry.portRange ? ` ${entry.portRange.from === entry.portRange.to ? entry.portRange.from : `${entry.portRange.from}-${entry.portRange.to}`}` : " all ports") : "";
+  return `${entry.egress ? "outbound" : "inbound"} rule ${entry.ruleNumber} ${entry.ruleAction}s ${name}${ports} ${entry.egress ? "to" : "from"} ${entry.cidrBlock ?? entry.ipv6CidrBlock}`;
+}
+
+/**
+ * Does entry `a` match every packet entry `b` matches? Then, `a` being
+ * evaluated first (a lower rule number in the same direction), `b` is never
+ * reached. Protocol (-1 covers all), ports for TCP and UDP (no range: all),
+ * ICMP type and code (-1: all), and the CIDR block (same family, contains).
+ * https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html
+ */
+export function aclEntryCovers(a: NetworkAclEntry, b: NetworkAclEntry): boolean {
+  if (a.egress !== b.egress) return false;
+  const pa = ruleProtocol(a.protocol);
+  const pb = ruleProtocol(b.protocol);
+  if (pa !== -1) {
+    if (pa !== pb) return false;
+    if (hasPorts(pa) && a.portRange) {
+      if (!b.portRange || b.portRange.from < a.portRange.from || b.portRange.to > a.portRange.to) return false;
+    }
+    if ((pa === 1 || pa === 58) && a.icmpTypeCode && a.icmpTypeCode.type !== -1) {
+      if (!b.icmpTypeCode || b.icmpTypeCode.type !== a.icmpTypeCode.type) return false;
+      if (a.icmpTypeCode.code !== -1 && b.icmpTypeCode.code !== a.icmpTypeCode.code) return false;
+    }
+  }
+  const ca = parseCidr(a.cidrBlock ?? a.ipv6CidrBlock ?? "");
+  const cb = parseCidr(b.cidrBlock ?? b.ipv6CidrBlock ?? "");
+  return ca !== undefined && cb !== undefined && ca.v6 === cb.v6 && ca.length <= cb.length && cidrContains(ca, cb.network);
+}

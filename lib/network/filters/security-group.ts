@@ -195,3 +195,72 @@ export function describeSecurityGroupRule(rule: SecurityGroupRuleDetail): string
 }
 
 export { formatIp };
+
+/**
+ * One rule as the console lists it: a permission has one rule per source
+ * (CIDR block, prefix list or group), each with the permission's protocol
+ * and ports.
+ */
+export type SingleRule = {
+  groupId: string;
+  direction: "ingress" | "egress";
+  permission: IpPermission;
+  protocol: number;
+  source: { kind: "cidr"; text: string; cidr: Cidr } | { kind: "prefix-list"; id: string } | { kind: "group"; id: string };
+  /** "inbound tcp 443 from 0.0.0.0/0". */
+  text: string;
+};
+
+export function singleRules(groupId: string, direction: "ingress" | "egress", permissions: readonly IpPermission[]): SingleRule[] {
+  const out: SingleRule[] = [];
+  for (const permission of permissions) {
+    const protocol = ruleProtocol(permission.ipProtocol);
+    const base = `${ruleText(direction, permission)} ${direction === "ingress" ? "from" : "to"}`;
+    for (const text of [...permission.ipRanges.map((r) => r.cidrIp), ...permission.ipv6Ranges.map((r) => r.cidrIpv6)]) {
+      const cidr = parseCidr(text);
+      if (cidr) out.push({ groupId, direction, permission, protocol, source: { kind: "cidr", text, cidr }, text: `${base} ${text}` });
+    }
+    for (const p of permission.prefixListIds) out.push({ groupId, direction, permission, protocol, source: { kind: "prefix-list", id: p.prefixListId }, text: `${base} ${p.prefixListId}` });
+    for (const g of permission.userIdGroupPairs) out.push({ groupId, direction, permission, protocol, source: { kind: "group", id: g.groupId }, text: `${base} ${g.groupId}` });
+  }
+  return out;
+}
+
+function portsOf(rule: SingleRule): { from: number; to: number } {
+  const from = rule.permission.fromPort;
+  const to = rule.permission.toPort;
+  if (from === undefined || from === -1) return { from: rule.protocol === ICMP || rule.protocol === 58 ? -1 : 0, to: rule.protocol === ICMP || rule.protocol === 58 ? -1 : 65535 };
+  return { from, to: to ?? from };
+}
+
+/**
+ * Does rule `a` allow every packet rule `b` allows? Security group rules only
+ * allow, so such a `b` adds nothing: protocol (-1 covers all), ports for TCP
+ * and UDP, ICMP type and code (-1: all), and the source: a containing CIDR
+ * block of the same family, the same prefix list or group, or a CIDR block
+ * holding every entry of `b`'s prefix list.
+ * https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
+ */
+export function singleRuleCovers(index: IndexedTopology, a: SingleRule, b: SingleRule): boolean {
+  if (a.direction !== b.direction) return false;
+  if (a.protocol !== -1) {
+    if (a.protocol !== b.protocol) return false;
+    const pa = portsOf(a);
+    const pb = portsOf(b);
+    if (hasPorts(a.protocol) && (pb.from < pa.from || pb.to > pa.to)) return false;
+    if (a.protocol === ICMP || a.protocol === 58) {
+      if (pa.from !== -1 && pa.from !== pb.from) return false;
+      if (pa.to !== -1 && pa.to !== pb.to) return false;
+    }
+  }
+  const sa = a.source;
+  const sb = b.source;
+  if (sa.kind === "cidr" && sb.kind === "cidr") return sa.cidr.v6 === sb.cidr.v6 && sa.cidr.length <= sb.cidr.length && cidrContains(sa.cidr, sb.cidr.network);
+  if (sa.kind === "cidr" && sb.kind === "prefix-list") {
+    const entries = index.prefixListPrefixes.get(sb.id);
+    return entries !== undefined && entries.length > 0 && entries.every((e) => e.v6 === sa.cidr.v6 && sa.cidr.length <= e.length && cidrContains(sa.cidr, e.network));
+  }
+  if (sa.kind === "prefix-list" && sb.kind === "prefix-list") return sa.id === sb.id;
+  if (sa.kind === "group" && sb.kind === "group") return sa.id === sb.id;
+  return false;
+}
