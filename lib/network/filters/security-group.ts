@@ -99,17 +99,7 @@ export function evaluateSecurityGroups(
     for (const compiled of permissions) {
       if (!protocolMatches(compiled, packet)) continue;
       const permission = compiled.permission;
-      // The rule as Reachability Analyzer reports it, built only for the rule that allows the packet.
-      const detail = (match: Pick<SecurityGroupRuleDetail, "cidr" | "prefixListId" | "referencedGroupId">): SecurityGroupRuleDetail => ({
-        direction,
-        securityGroupId: groupId,
-        protocol: permission.ipProtocol,
-        ...(permission.fromPort !== undefined && permission.fromPort >= 0 && hasPorts(compiled.protocol)
-          ? { portRange: { from: permission.fromPort, to: permission.toPort ?? permission.fromPort } }
-          : {}),
-        ...match,
-      });
-      for (const range of compiled.ranges) if (cidrContains(range.cidr, peer)) return { allowed: true, rule: detail({ cidr: range.text }) };
+      for (const range of compiled.ranges) if (cidrContains(range.cidr, peer)) return { allowed: true, rule: ruleDetail(direction, groupId, compiled, { cidr: range.text }) };
       for (const pl of permission.prefixListIds) {
         const prefixes = index.prefixListPrefixes.get(pl.prefixListId);
         if (!prefixes) {
@@ -117,7 +107,7 @@ export function evaluateSecurityGroups(
           continue;
         }
         for (const p of prefixes) {
-          if (cidrContains(p, peer)) return { allowed: true, rule: detail({ prefixListId: pl.prefixListId }) };
+          if (cidrContains(p, peer)) return { allowed: true, rule: ruleDetail(direction, groupId, compiled, { prefixListId: pl.prefixListId }) };
         }
       }
       for (const pair of permission.userIdGroupPairs) {
@@ -125,13 +115,29 @@ export function evaluateSecurityGroups(
         const members = peerInterfaces.filter((p) => p.securityGroupIds.includes(pair.groupId) && p.privateIps.includes(peer));
         for (const member of members) {
           const across = referenceAcross(index, member.vpcId, iface.vpcId, direction, typeof crossings === "function" ? crossings() : crossings);
-          if (across === undefined) return { allowed: true, rule: detail({ referencedGroupId: pair.groupId }) };
+          if (across === undefined) return { allowed: true, rule: ruleDetail(direction, groupId, compiled, { referencedGroupId: pair.groupId }) };
           referenceBlocks.push(`${groupId} ${ruleText(direction, permission)} ${direction === "ingress" ? "from" : "to"} ${pair.groupId} names a group ${formatIp(peer)} is in, but ${across}`);
         }
       }
     }
   }
   return { allowed: false, groupIds: iface.securityGroupIds, unresolvedPrefixLists, referenceBlocks };
+}
+
+type RuleMatch = Pick<SecurityGroupRuleDetail, "cidr" | "prefixListId" | "referencedGroupId">;
+
+/** The rule as Reachability Analyzer reports it, built only for the rule that allows the packet. */
+function ruleDetail(direction: "ingress" | "egress", securityGroupId: string, compiled: CompiledPermission, match: RuleMatch): SecurityGroupRuleDetail {
+  const permission = compiled.permission;
+  return {
+    direction,
+    securityGroupId,
+    protocol: permission.ipProtocol,
+    ...(permission.fromPort !== undefined && permission.fromPort >= 0 && hasPorts(compiled.protocol)
+      ? { portRange: { from: permission.fromPort, to: permission.toPort ?? permission.fromPort } }
+      : {}),
+    ...match,
+  };
 }
 
 /** "inbound tcp 443", "outbound all traffic": a rule as a person names it. */

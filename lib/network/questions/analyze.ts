@@ -353,49 +353,48 @@ function resolveSource(index: IndexedTopology, source: string, sourceIp: Ip | un
   return fail("UNKNOWN_SOURCE", `Unknown source "${source}": give the id of an instance, network interface, subnet, VPC, internet gateway, VPC endpoint, VPN gateway, transit gateway, peering connection, NAT gateway, Client VPN endpoint, on-premises network, Direct Connect VIF, VPN connection or load balancer, or "internet".`);
 }
 
+/** The address an analysis sends to when its destination is an interface (or what owns one). */
+function ifaceDestination(q: { index: IndexedTopology; destinationIp: Ip | undefined; v6: boolean; fromOutside: boolean }, iface: IndexedInterface, ids: string[]): Destination | AnalysisFailure {
+  const ref = interfaceRef(q.index, iface);
+  if (q.destinationIp !== undefined) return { ref, ids: [...ids, iface.id], ip: q.destinationIp };
+  if (q.v6) {
+    // IPv6 addresses are the same inside and outside the VPC: no public address to pick.
+    const own = iface.privateIps.find((ip) => isIpv6(ip));
+    if (own === undefined) return fail("INVALID_QUERY", `${ref.id} has no IPv6 address.`);
+    return { ref, ids: [...ids, iface.id], ip: own };
+  }
+  // From the internet, an interface is reached at its public address when it has one.
+  const ip = q.fromOutside ? (iface.publicIpByPrivate.get(iface.primaryIp) ?? iface.primaryIp) : iface.primaryIp;
+  return { ref, ids: [...ids, iface.id], ip };
+}
+
 function resolveDestination(index: IndexedTopology, destination: string | undefined, destinationIp: Ip | undefined, start: Start, v6: boolean): Destination | AnalysisFailure {
   const fromOutside = start.ref.type === "internet" || start.ref.type === "internet-gateway";
   if (destination === undefined) {
     if (destinationIp === undefined) return fail("INVALID_QUERY", "Give a destination or a destinationIp.");
     return { ref: undefined, ids: [], ip: destinationIp };
   }
-  const publicOf = (iface: IndexedInterface) => iface.publicIpByPrivate.get(iface.primaryIp);
-  const ifaceDestination = (iface: IndexedInterface, ids: string[]): Destination | AnalysisFailure => {
-    if (destinationIp !== undefined) return { ref: interfaceRef(index, iface), ids: [...ids, iface.id], ip: destinationIp };
-    if (v6) {
-      // IPv6 addresses are the same inside and outside the VPC: no public address to pick.
-      const own = iface.privateIps.find((ip) => isIpv6(ip));
-      if (own === undefined) return fail("INVALID_QUERY", `${interfaceRef(index, iface).id} has no IPv6 address.`);
-      return { ref: interfaceRef(index, iface), ids: [...ids, iface.id], ip: own };
-    }
-    if (fromOutside) {
-      const pub = publicOf(iface);
-      if (pub === undefined) return { ref: interfaceRef(index, iface), ids: [...ids, iface.id], ip: iface.primaryIp };
-      return { ref: interfaceRef(index, iface), ids: [...ids, iface.id], ip: pub };
-    }
-    return { ref: interfaceRef(index, iface), ids: [...ids, iface.id], ip: iface.primaryIp };
-  };
   if (destination === "internet") return { ref: { id: "internet", type: "internet" }, ids: ["internet"], ip: destinationIp ?? (parseIp(v6 ? DEFAULT_INTERNET_DESTINATION_V6 : DEFAULT_INTERNET_DESTINATION) as Ip) };
   if (destination.startsWith("i-")) {
     const iface = pickInterface(index.interfacesOfInstance.get(destination) ?? [], destinationIp);
     if (!iface) return fail("UNKNOWN_DESTINATION", index.instances.has(destination) ? `Instance ${destination} has no network interface.` : `No instance ${destination} in the topology.`);
-    return ifaceDestination(iface, [destination]);
+    return ifaceDestination({ index, destinationIp, v6, fromOutside }, iface, [destination]);
   }
   if (destination.startsWith("eni-")) {
     const iface = index.interfaces.get(destination);
     if (!iface) return fail("UNKNOWN_DESTINATION", `No network interface ${destination} in the topology.`);
-    return ifaceDestination(iface, [destination, ...(iface.ownerId ? [iface.ownerId] : [])]);
+    return ifaceDestination({ index, destinationIp, v6, fromOutside }, iface, [destination, ...(iface.ownerId ? [iface.ownerId] : [])]);
   }
   if (destination.startsWith("nat-")) {
     const iface = index.natGatewayInterface.get(destination);
     if (!iface) return fail("UNKNOWN_DESTINATION", `No NAT gateway ${destination} in the topology.`);
-    return ifaceDestination(iface, [destination]);
+    return ifaceDestination({ index, destinationIp, v6, fromOutside }, iface, [destination]);
   }
   if (destination.startsWith("arn:") && index.loadBalancers.has(destination)) {
     const nodes = index.loadBalancerInterfaces.get(destination) ?? [];
     const node = nodes.find((n) => n.vpcId === start.vpcId && subnetOfIp(index, n.vpcId, n.primaryIp)?.availabilityZone !== undefined) ?? nodes[0];
     if (!node) return fail("UNKNOWN_DESTINATION", `Load balancer ${destination} has no node.`);
-    return ifaceDestination(node, [destination]);
+    return ifaceDestination({ index, destinationIp, v6, fromOutside }, node, [destination]);
   }
   if (destination.startsWith("subnet-")) {
     const prefix = index.subnetPrefix.get(destination);
@@ -444,7 +443,7 @@ function resolveDestination(index: IndexedTopology, destination: string | undefi
     const ifaces = [...index.interfaces.values()].filter((i) => i.kind === "vpc-endpoint" && i.ownerId === destination);
     const iface = ifaces.find((i) => i.vpcId === start.vpcId && destinationIp === undefined) ?? pickInterface(ifaces, destinationIp);
     if (!iface) return fail("UNKNOWN_DESTINATION", `Endpoint ${destination} has no network interface.`);
-    return ifaceDestination(iface, [destination]);
+    return ifaceDestination({ index, destinationIp, v6, fromOutside }, iface, [destination]);
   }
   if (destination.startsWith("onprem-")) {
     const network = index.onPremisesNetworks.get(destination);

@@ -56,7 +56,7 @@ export interface TraceContext {
   /** Client VPN: the directory groups the connected user belongs to (authorization rules for a group need one of them). */
   clientVpnGroups: readonly string[];
   /** The decision points passed, in order, to describe a loop. */
-  decisions: { node: string; packet: Packet; label: () => string; routing: boolean }[];
+  decisions: Decision[];
   /** Peering connections, transit gateways and appliances the packet crossed, in order (security group references depend on them). */
   crossings: Crossing[];
   /** The Availability Zone the packet entered its last transit gateway in, when it came from a VPC. */
@@ -206,17 +206,31 @@ export function targetText(r: CompiledRoute): string {
 export function guard(ctx: TraceContext, node: string, p: Packet, component?: ComponentRef, described?: () => string): TraceEnd | undefined {
   ctx.lastPacket = p;
   ctx.steps += 1;
-  const label = () => (described ? described() : node);
-  const first = ctx.decisions.findIndex((d) => d.node === node && samePacket(d.packet, p));
+  let first = -1;
+  for (let i = 0; i < ctx.decisions.length; i += 1) {
+    const d = ctx.decisions[i] as Decision;
+    if (d.node === node && samePacket(d.packet, p)) {
+      first = i;
+      break;
+    }
+  }
   if (ctx.steps > MAX_STEPS || first >= 0) {
     const ref = component ?? { id: node, type: node.startsWith("tgw-") ? ("transit-gateway" as const) : ("route-table" as const) };
     // The routing decisions between the first visit and this one: the loop, as a person traces it.
-    const cycle = first < 0 ? [] : [...ctx.decisions.slice(first).filter((d) => d.routing).map((d) => d.label()), label()];
+    const cycle = first < 0 ? [] : [...ctx.decisions.slice(first).filter((d) => d.routing).map(labelOf), labelOf({ node, described })];
     const around = cycle.length > 2 ? ` after ${cycle.join(" → ")}` : "";
-    return block(ctx, "ROUTING_LOOP", ref, `The packet comes back to ${label()} with the same addresses${around}: the routes form a loop, so it never arrives.`);
+    return block(ctx, "ROUTING_LOOP", ref, `The packet comes back to ${labelOf({ node, described })} with the same addresses${around}: the routes form a loop, so it never arrives.`);
   }
-  ctx.decisions.push({ node, packet: p, label, routing: !node.startsWith("in:") && !node.startsWith("out:") });
+  // No closure per call: guard runs at every hop of every analysis a matrix makes.
+  ctx.decisions.push({ node, packet: p, described, routing: !node.startsWith("in:") && !node.startsWith("out:") });
   return undefined;
+}
+
+/** A decision as the loop guard keeps it; its label is told only when a loop is found. */
+type Decision = { node: string; packet: Packet; described: (() => string) | undefined; routing: boolean };
+
+function labelOf(d: { node: string; described: (() => string) | undefined }): string {
+  return d.described ? d.described() : d.node;
 }
 
 function samePacket(a: Packet, b: Packet): boolean {

@@ -75,17 +75,15 @@ export function routeFromTable(ctx: TraceContext, rt: RouteTable, vpcId: string,
       documentation: entry.kind === "gateway" && entry.via === "transit-gateway" ? "https://docs.aws.amazon.com/vpc/latest/tgw/tgw-vpc-attachments.html" : DOCS.routeTables,
     });
   }
-  // Described only when a component is recorded or the route blocks the packet.
-  const detail = () => routeDetail(route);
   if (route.target.kind === "transit-gateway" && route.route.state === "active") {
     const dropped = transitGatewayZoneBlock(ctx, route.target.id, vpcId, entry);
     if (dropped) return dropped;
   }
-  add(ctx, () => ({ component: rtRef, hop: vpcId, routeTableRoute: detail(), vpc: vpcRef(index, vpcId), note: `Route table ${rt.routeTableId}: the most specific route for ${formatIp(p.dstIp)} is ${route.destination} → ${targetText(route)}.` }));
+  add(ctx, () => ({ component: rtRef, hop: vpcId, routeTableRoute: routeDetail(route), vpc: vpcRef(index, vpcId), note: `Route table ${rt.routeTableId}: the most specific route for ${formatIp(p.dstIp)} is ${route.destination} → ${targetText(route)}.` }));
   // A reply to a query that started at the VPC router is home once the router has it.
   if (ctx.reply && reached(ctx, vpcId)) return { kind: "accepted", resume: (c, reply) => startFromVpcRouter(c, vpcId, reply) };
   if (route.route.state === "blackhole") {
-    return block(ctx, "BAD_STATE_ROUTE", rtRef, `The route ${route.destination} in ${rt.routeTableId} is a blackhole (its target no longer exists), so the packet is dropped.`, { routeTable: rtRef, routeTableRoute: detail(), documentation: DOCS.routeTables });
+    return block(ctx, "BAD_STATE_ROUTE", rtRef, `The route ${route.destination} in ${rt.routeTableId} is a blackhole (its target no longer exists), so the packet is dropped.`, { routeTable: rtRef, routeTableRoute: routeDetail(route), documentation: DOCS.routeTables });
   }
   const fromOutside = entry.kind === "gateway" && entry.via !== "vpc" ? entry : undefined;
   const target = route.target;
@@ -94,7 +92,7 @@ export function routeFromTable(ctx: TraceContext, rt: RouteTable, vpcId: string,
       return deliverLocal(ctx, vpcId, p, entry, false);
     case "internet-gateway": {
       const igw = index.internetGateways.get(target.id);
-      if (!igw) return block(ctx, "BAD_STATE_ROUTE", rtRef, `The route targets ${target.id}, which is not in the topology: a route to a deleted gateway is a blackhole.`, { routeTable: rtRef, routeTableRoute: detail() });
+      if (!igw) return block(ctx, "BAD_STATE_ROUTE", rtRef, `The route targets ${target.id}, which is not in the topology: a route to a deleted gateway is a blackhole.`, { routeTable: rtRef, routeTableRoute: routeDetail(route) });
       if (fromOutside && fromOutside.via === "vpn-gateway") {
         return block(ctx, "EDGE_TO_EDGE_ROUTING", { id: target.id, type: "internet-gateway" }, `Traffic that entered ${vpcId} through ${fromOutside.id} cannot leave through its internet gateway: a VPC does not relay traffic between its gateways (edge-to-edge routing).`, { documentation: DOCS.peering });
       }
@@ -103,13 +101,13 @@ export function routeFromTable(ctx: TraceContext, rt: RouteTable, vpcId: string,
     case "nat-gateway": {
       const nat = index.natGateways.get(target.id);
       const iface = index.natGatewayInterface.get(target.id);
-      if (!nat || !iface) return block(ctx, "BAD_STATE_ROUTE", rtRef, `The route targets ${target.id}, which is not in the topology: the route is a blackhole.`, { routeTable: rtRef, routeTableRoute: detail() });
+      if (!nat || !iface) return block(ctx, "BAD_STATE_ROUTE", rtRef, `The route targets ${target.id}, which is not in the topology: the route is a blackhole.`, { routeTable: rtRef, routeTableRoute: routeDetail(route) });
       return deliverToInterface(ctx, iface, p, entry, true);
     }
     case "instance":
     case "network-interface": {
       const iface = target.kind === "instance" ? index.interfacesOfInstance.get(target.id)?.[0] : index.interfaces.get(target.id);
-      if (!iface) return block(ctx, "BAD_STATE_ROUTE", rtRef, `The route targets ${target.id}, which is not in the topology: the route is a blackhole.`, { routeTable: rtRef, routeTableRoute: detail() });
+      if (!iface) return block(ctx, "BAD_STATE_ROUTE", rtRef, `The route targets ${target.id}, which is not in the topology: the route is a blackhole.`, { routeTable: rtRef, routeTableRoute: routeDetail(route) });
       return deliverToInterface(ctx, iface, p, entry, true);
     }
     case "vpc-peering-connection":
@@ -122,7 +120,7 @@ export function routeFromTable(ctx: TraceContext, rt: RouteTable, vpcId: string,
       // A gateway endpoint is reached through its service's prefix list, not a CIDR route.
       // https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html#gateway-endpoint-routing
       if (!route.route.destinationPrefixListId && index.vpcEndpoints.get(target.id)?.vpcEndpointType === "Gateway") {
-        return block(ctx, "BAD_STATE_ROUTE", rtRef, `The route ${route.destination} → ${target.id} is not a prefix-list route; a gateway endpoint is reached only through its service's prefix list.`, { routeTable: rtRef, routeTableRoute: detail(), documentation: DOCS.gatewayEndpoints });
+        return block(ctx, "BAD_STATE_ROUTE", rtRef, `The route ${route.destination} → ${target.id} is not a prefix-list route; a gateway endpoint is reached only through its service's prefix list.`, { routeTable: rtRef, routeTableRoute: routeDetail(route), documentation: DOCS.gatewayEndpoints });
       }
       return gatewayEndpoint(ctx, target.id, vpcId, p, fromOutside);
     case "carrier-gateway":

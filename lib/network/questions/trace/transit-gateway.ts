@@ -1,7 +1,7 @@
 import { associatedRouteTable, lookupTgwRoute, tgwAttachment } from "../../forwarding/transit-gateway";
 import { directConnectRoutes, isVpnUp, networksOfVpn } from "../../forwarding/vpn";
 import { formatCidr, formatIp } from "../../ip";
-import { subnetOfIp } from "../../model/indexed-topology";
+import { compiledCache, type IndexedTopology, subnetOfIp } from "../../model/indexed-topology";
 import { type TransitGatewayAttachment, type TransitGatewayRouteTable } from "../../model/topology";
 import { type Packet } from "../../packet";
 import { type ComponentRef } from "../path-component";
@@ -24,9 +24,21 @@ export function transitGatewayZoneBlock(ctx: TraceContext, tgwId: string, vpcId:
   const attachment = (index.tgwAttachmentsByResource.get(`${tgwId}|${vpcId}`) ?? []).find((a) => a.resourceType === "vpc");
   if (!attachment) return undefined;
   const zone = index.subnets.get(entry.subnetId)?.availabilityZone;
-  const zones = attachment.subnetIds.map((s) => index.subnets.get(s)?.availabilityZone);
-  if (zone === undefined || zones.length === 0 || zones.some((z) => z === undefined) || zones.includes(zone)) return undefined;
+  const zones = attachmentZones(index, attachment);
+  if (zone === undefined || zones.length === 0 || zones.includes(undefined) || zones.includes(zone)) return undefined;
   return block(ctx, "TGW_NO_ATTACHMENT_IN_ZONE", { id: attachment.transitGatewayAttachmentId, type: "transit-gateway-attachment" }, `${entry.subnetId} is in ${zone}, but attachment ${attachment.transitGatewayAttachmentId} has no subnet in that zone. A transit gateway is reachable only from zones where its VPC attachment has a subnet.`, { subnet: subnetRef(index, entry.subnetId), documentation: "https://docs.aws.amazon.com/vpc/latest/tgw/tgw-vpc-attachments.html" });
+}
+
+/** The zone of each of an attachment's subnets, in order (undefined for a subnet not in the topology), compiled once per index. */
+function attachmentZones(index: IndexedTopology, attachment: TransitGatewayAttachment): (string | undefined)[] {
+  const cache = compiledCache<TransitGatewayAttachment, (string | undefined)[]>(index, "tgw-attachment-zones");
+  let zones = cache.get(attachment);
+  if (!zones) cache.set(attachment, (zones = attachment.subnetIds.map((s) => index.subnets.get(s)?.availabilityZone)));
+  return zones;
+}
+
+function subnetInZone(attachment: TransitGatewayAttachment, zones: (string | undefined)[], zone: string | undefined): string | undefined {
+  return zone === undefined ? undefined : attachment.subnetIds[zones.indexOf(zone)];
 }
 
 export function transitGatewayFromVpc(ctx: TraceContext, tgwId: string, vpcId: string, p: Packet, entry: Entry): TraceEnd {
@@ -53,14 +65,12 @@ export function transitGatewayFromVpc(ctx: TraceContext, tgwId: string, vpcId: s
  */
 function egressSubnet(ctx: TraceContext, egress: TransitGatewayAttachment, p: Packet): string | undefined {
   const index = ctx.index;
-  const zoneOf = (s: string) => index.subnets.get(s)?.availabilityZone;
+  const zones = attachmentZones(index, egress);
   const remembered = ctx.session.applianceZone?.get(egress.transitGatewayAttachmentId);
   if (egress.applianceModeSupport === "enable" && ctx.reply && remembered && egress.subnetIds.includes(remembered)) return remembered;
-  const entryZone = ctx.tgwEntryZone;
-  const destinationZone = subnetOfIp(index, egress.resourceId, p.dstIp)?.availabilityZone;
   const chosen =
-    (entryZone !== undefined ? egress.subnetIds.find((s) => zoneOf(s) === entryZone) : undefined) ??
-    (destinationZone !== undefined ? egress.subnetIds.find((s) => zoneOf(s) === destinationZone) : undefined) ??
+    subnetInZone(egress, zones, ctx.tgwEntryZone) ??
+    subnetInZone(egress, zones, subnetOfIp(index, egress.resourceId, p.dstIp)?.availabilityZone) ??
     egress.subnetIds[0];
   if (egress.applianceModeSupport === "enable" && !ctx.reply && chosen) {
     ctx.session.applianceZone ??= new Map();
