@@ -19,7 +19,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import os from "node:os";
-import { analyze, indexTopology, parseTopology, reachabilityMatrix, type AnalysisQuery, type Topology, type TopologyInput } from "../lib/network/index";
+import { analyze, indexTopology, matrixEndpoints, matrixRow, matrixSourceClasses, parseTopology, reachabilityMatrix, type AnalysisQuery, type Topology, type TopologyInput } from "../lib/network/index";
 import { threeTier } from "../lib/network/testing/three-tier";
 import { synthetic } from "../lib/network/testing/synthetic";
 
@@ -106,6 +106,49 @@ out("| topology | parse (ms) | index (ms) | one query, median (ms) | one query, 
 out("|---|---|---|---|---|---|---|");
 lessonSized();
 for (const n of [10, 100, 1000]) run(n);
+
+/**
+ * The analyze page's streamed matrix (`matrixRow`), on the 1,000-VPC topology:
+ * time to the first row (which also builds the classes and compiles the
+ * tables it touches), a row whose source class is new (one analysis per
+ * destination class), a row from a class seen just before (no analysis),
+ * and the full matrix estimated from them. Printed, not written to
+ * docs/benchmarks.md. CPU time is given beside wall time because the shared
+ * machine's load inflates wall time.
+ */
+function matrixRows(vpcCount: number): void {
+  const cpu = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const topology = parse(synthetic(vpcCount));
+  indexTopology(topology);
+  const endpoints = matrixEndpoints(topology, "instances");
+  const options = { protocol: "tcp" as const, destinationPort: 443 };
+  let c = cpu();
+  const first = time(() => matrixRow(topology, 0, options, endpoints));
+  const firstCpu = cpu() - c;
+  const fresh: { ms: number; cpu: number }[] = [];
+  const known: { ms: number; cpu: number }[] = [];
+  for (let k = 1; k <= 10; k += 1) {
+    const row = Math.floor((k * endpoints.length) / 11 / 10) * 10;
+    c = cpu();
+    const f = time(() => matrixRow(topology, row, options, endpoints));
+    fresh.push({ ms: f.ms, cpu: cpu() - c });
+    c = cpu();
+    const n = time(() => matrixRow(topology, row + 1, options, endpoints));
+    known.push({ ms: n.ms, cpu: cpu() - c });
+  }
+  const classes = matrixSourceClasses(topology, endpoints);
+  const freshCpu = median(fresh.map((f) => f.cpu));
+  const knownCpu = median(known.map((f) => f.cpu));
+  console.log(`\nMatrix rows (matrixRow), ${vpcCount} VPCs, ${endpoints.length} instances, ${classes} source classes, ${first.value.analyses} analyses per new row:`);
+  console.log(`  first row: ${fmt(first.ms)} ms (CPU ${fmt(firstCpu)} ms)`);
+  console.log(`  row of a new source class: median ${fmt(median(fresh.map((f) => f.ms)))} ms (CPU ${fmt(freshCpu)} ms)`);
+  console.log(`  row of a source class seen just before: median ${fmt(median(known.map((f) => f.ms)))} ms (CPU ${fmt(knownCpu)} ms)`);
+  console.log(`  full matrix, estimated: ${fmt((classes * freshCpu + (endpoints.length - classes) * knownCpu) / 1000)} s of CPU`);
+}
+matrixRows(1000);
 
 if (process.argv.includes("--write")) writeFigures("docs/benchmarks.md");
 

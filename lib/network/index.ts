@@ -34,6 +34,7 @@ export {
   matrixEndpoints,
   matrixRow,
   matrixRows,
+  matrixSourceClasses,
   type MatrixEntry,
   type MatrixCell,
   type InstanceMatrix,

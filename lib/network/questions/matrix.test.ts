@@ -5,7 +5,7 @@ import { topologyArbitrary } from "../testing/arbitrary";
 import { network } from "../testing/builder";
 import { synthetic } from "../testing/synthetic";
 import { threeTier } from "../testing/three-tier";
-import { matrixEndpoints, matrixRow, matrixRows, type MatrixCell, type MatrixEndpointKind, type MatrixOptions } from "./matrix";
+import { matrixEndpoints, matrixRow, matrixRows, matrixSourceClasses, type MatrixCell, type MatrixEndpointKind, type MatrixOptions } from "./matrix";
 
 function build(input: unknown): Topology {
   const parsed = parseTopology(input);
@@ -88,6 +88,12 @@ describe("matrix rows", () => {
     const again = matrixRow(t, 7, { protocol: "tcp", destinationPort: 443 });
     expect(again.analyses).toBe(0);
     expect(again.cells[3]).toEqual({ kind: "blocked", code: "ENI_SG_RULES_MISMATCH", message: "No inbound rule of sg-closed on i-server-2 allows tcp port 443 from 10.0.2.16. Security groups deny whatever no rule allows." });
+    // Two source classes (the client, the twenty servers): a full matrix costs two rows of analyses
+    // (on a topology of its own, whose index has no cells cached yet).
+    const fresh = b.build();
+    expect(matrixSourceClasses(fresh, matrixEndpoints(fresh, "instances"))).toBe(2);
+    const rows = [...matrixRows(fresh, { protocol: "tcp", destinationPort: 443 })];
+    expect(rows.filter((r) => r.analyses > 0)).toHaveLength(2);
   });
 
   it("stream one row at a time and refuse a row that does not exist", () => {

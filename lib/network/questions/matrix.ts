@@ -299,6 +299,22 @@ export function matrixRow(topology: Topology, rowIndex: number, options: MatrixO
 }
 
 /**
+ * How many rows will run analyses: one per source class (rows from a class
+ * seen just before cost none). For progress estimates: a full matrix costs
+ * about this many rows' worth of analyses.
+ */
+export function matrixSourceClasses(topology: Topology, endpoints: readonly MatrixEndpoint[]): number {
+  const { keys } = prepare(indexTopology(topology), endpoints);
+  const distinct = new Set<string>();
+  let alone = 0;
+  for (const key of keys) {
+    if (key === undefined) alone += 1;
+    else distinct.add(key);
+  }
+  return distinct.size + alone;
+}
+
+/**
  * The matrix row by row, for a worker that posts each row as it comes and
  * stops when asked: `for (const row of matrixRows(t, options)) { post(row); if (cancelled) break; }`.
  */
