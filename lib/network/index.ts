@@ -28,7 +28,22 @@ export {
   type TrafficEvent,
 } from "./questions/analyze";
 export { toNetworkInsightsAnalysisJson } from "./questions/aws-json";
-export { reachabilityMatrix, instanceMatrix, type MatrixEntry, type MatrixCell, type InstanceMatrix } from "./questions/matrix";
+export {
+  reachabilityMatrix,
+  instanceMatrix,
+  matrixEndpoints,
+  matrixRow,
+  matrixRows,
+  matrixSourceClasses,
+  type MatrixEntry,
+  type MatrixCell,
+  type InstanceMatrix,
+  type MatrixEndpoint,
+  type MatrixEndpointKind,
+  type MatrixOptions,
+  type MatrixRow,
+} from "./questions/matrix";
+export * from "./findings/index";
 export { flowLogRecords, type FlowLogRecord, type FlowLogOptions } from "./questions/flow-logs";
 export { trafficMirrorCopies, type MirroredPacket } from "./questions/traffic-mirroring";
 export { selectAcceleratorEndpoint, type AcceleratorQuery, type AcceleratorSelection } from "./questions/global-accelerator";

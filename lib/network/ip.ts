@@ -47,13 +47,37 @@ export function formatIp(ip: Ip): string {
   return [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".");
 }
 
-/** The mask of a prefix length; it keeps the family bits, so a prefix never matches the other family. */
-export function maskOf(length: number, v6: boolean): bigint {
+function computeMask(length: number, v6: boolean): bigint {
   const width = v6 ? 128n : 32n;
   return ALL ^ ((1n << (width - BigInt(length))) - 1n);
 }
 
+// Every mask, computed once: masks are asked for on every rule and route a packet meets.
+const masks4 = Array.from({ length: 33 }, (_, n) => computeMask(n, false));
+const masks6 = Array.from({ length: 129 }, (_, n) => computeMask(n, true));
+
+/** The mask of a prefix length; it keeps the family bits, so a prefix never matches the other family. */
+export function maskOf(length: number, v6: boolean): bigint {
+  return (v6 ? masks6[length] : masks4[length]) ?? computeMask(length, v6);
+}
+
+/**
+ * Parsed CIDR blocks by their text: rules and routes are parsed again at each
+ * evaluation, and ipaddr.js's parser is the hot spot of a long matrix. The
+ * memo is bounded; a `Cidr` is never mutated.
+ */
+const parsedCidrs = new Map<string, Cidr | undefined>();
+const MAX_PARSED_CIDRS = 100_000;
+
 export function parseCidr(text: string): Cidr | undefined {
+  if (parsedCidrs.has(text)) return parsedCidrs.get(text);
+  const parsed = parseCidrText(text);
+  if (parsedCidrs.size >= MAX_PARSED_CIDRS) parsedCidrs.clear();
+  parsedCidrs.set(text, parsed);
+  return parsed;
+}
+
+function parseCidrText(text: string): Cidr | undefined {
   const slash = text.indexOf("/");
   if (slash < 0) return undefined;
   const ip = parseIp(text.slice(0, slash));

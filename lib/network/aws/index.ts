@@ -12,7 +12,10 @@ export { regionOfZone, snapshotToTopology, type SnapshotToTopologyResult } from 
 /** Read a snapshot from disk and turn it into a topology; never throws for bad input. */
 export function readSnapshotTopology(snapshotPath: string, options: ReadSnapshotOptions = {}): SnapshotToTopologyResult {
   const read = readSnapshot(snapshotPath, options);
-  if (!read.ok) return { ok: false, errors: read.errors, warnings: read.warnings };
+  if (!read.ok) {
+    const notes = [...read.errors.map((message) => ({ severity: "error" as const, file: undefined, message })), ...read.warnings.map((message) => ({ severity: "warning" as const, file: undefined, message }))];
+    return { ok: false, errors: read.errors, warnings: read.warnings, notes };
+  }
   const converted = snapshotToTopology(read.snapshot);
   return converted.ok
     ? { ...converted, warnings: [...read.warnings, ...converted.warnings] }

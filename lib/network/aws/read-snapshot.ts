@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { addSnapshotDocument, emptySnapshot, originFromRelativePath, type AwsSnapshot } from "./snapshot";
+import { decodeJsonBytes } from "./decode-json";
+import { addSnapshotDocument, emptySnapshot, originFromRelativePath, paginationWarnings, type AwsSnapshot, type SnapshotMessages } from "./snapshot";
 
 /**
  * Read an AWS snapshot from disk: one JSON file, or a folder searched
@@ -38,14 +39,7 @@ function listJsonFiles(root: string): string[] {
  * with a byte-order mark, or UTF-16 (what Windows PowerShell 5's `>` writes).
  */
 export function decodeJsonText(bytes: Buffer): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString("utf16le");
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    const swapped = Buffer.from(bytes.subarray(2));
-    swapped.swap16();
-    return swapped.toString("utf16le");
-  }
-  const text = bytes.toString("utf8");
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return decodeJsonBytes(bytes);
 }
 
 function errorText(error: unknown): string {
@@ -81,6 +75,7 @@ export function readSnapshot(snapshotPath: string, options: ReadSnapshotOptions 
 
   const snapshot = emptySnapshot();
   let outputs = 0;
+  const documents: { file: string; messages: SnapshotMessages }[] = [];
   for (const relative of files) {
     const display = stats.isDirectory() ? relative.split(path.sep).join("/") : snapshotPath;
     let text: string;
@@ -102,7 +97,9 @@ export function readSnapshot(snapshotPath: string, options: ReadSnapshotOptions 
     errors.push(...messages.errors);
     warnings.push(...messages.warnings);
     outputs += messages.outputs;
+    documents.push({ file: display, messages });
   }
+  warnings.push(...paginationWarnings(documents));
   if (errors.length === 0 && outputs === 0) {
     errors.push(`${snapshotPath}: no AWS describe-* output found (no file has a top-level key such as "Vpcs", "Subnets" or "Reservations")`);
   }

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readSnapshotTopology } from "./index";
-import { addSnapshotDocument, emptySnapshot, type SnapshotOrigin } from "./snapshot";
+import { addSnapshotDocument, emptySnapshot, subjectFileName, type SnapshotOrigin } from "./snapshot";
 import { snapshotToTopology } from "./to-topology";
 
 /** A snapshot built from a few describe-* documents, each with the folder it came from. */
@@ -159,7 +159,7 @@ describe("snapshotToTopology", () => {
 
   it("joins managed prefix lists with their wrapped entries", () => {
     const result = converted(
-      [{ file: "pl.json" }, { ManagedPrefixLists: [{ PrefixListId: "pl-office", PrefixListName: "office", AddressFamily: "IPv4" }] }],
+      [{ file: "pl.json" }, { PrefixLists: [{ PrefixListId: "pl-office", PrefixListName: "office", AddressFamily: "IPv4" }] }],
       [{ file: "entries.json" }, { PrefixListId: "pl-office", Entries: [{ Cidr: "203.0.113.0/24", Description: "HQ" }] }],
     );
     expect(result.topology.prefixLists).toEqual([
@@ -342,5 +342,139 @@ describe("snapshotToTopology", () => {
       ["tgw-east", "tgw-rtb-east"],
       ["tgw-west", "tgw-rtb-west"],
     ]);
+  });
+});
+
+describe("prefix lists: describe-managed-prefix-lists carries no entries, get-managed-prefix-list-entries does", () => {
+  const vpc = [{ file: "Vpcs.json" }, { Vpcs: [{ VpcId: "vpc-1", CidrBlock: "10.0.0.0/16" }] }] as [SnapshotOrigin, unknown];
+  const lists = [{ file: "describe-managed-prefix-lists.json" }, { PrefixLists: [{ PrefixListId: "pl-office", PrefixListName: "office", AddressFamily: "IPv4", OwnerId: "111122223333", MaxEntries: 10, State: "create-complete" }] }] as [SnapshotOrigin, unknown];
+  const group = [
+    { file: "describe-security-groups.json" },
+    { SecurityGroups: [{ GroupId: "sg-web", VpcId: "vpc-1", IpPermissions: [{ IpProtocol: "tcp", FromPort: 22, ToPort: 22, PrefixListIds: [{ PrefixListId: "pl-office" }] }], IpPermissionsEgress: [] }] },
+  ] as [SnapshotOrigin, unknown];
+  const table = [
+    { file: "describe-route-tables.json" },
+    { RouteTables: [{ RouteTableId: "rtb-1", VpcId: "vpc-1", Routes: [{ DestinationPrefixListId: "pl-gone", GatewayId: "igw-1", Origin: "CreateRoute", State: "active" }] }] },
+  ] as [SnapshotOrigin, unknown];
+
+  it("resolves a list used in a security group rule to its entries, across pages, each entry once", () => {
+    const result = converted(
+      vpc,
+      lists,
+      group,
+      [{ file: "get-managed-prefix-list-entries.pl-office.json" }, { Entries: [{ Cidr: "203.0.113.0/24", Description: "HQ" }], NextToken: "t" }],
+      [{ file: "get-managed-prefix-list-entries.pl-office.2.json" }, { Entries: [{ Cidr: "203.0.113.0/24", Description: "HQ" }, { Cidr: "198.51.100.0/24" }] }],
+    );
+    expect(result.warnings).toEqual([]);
+    expect(result.topology.prefixLists).toEqual([expect.objectContaining({ prefixListId: "pl-office", prefixListName: "office", entries: [{ cidr: "203.0.113.0/24", description: "HQ" }, { cidr: "198.51.100.0/24" }] })]);
+  });
+
+  it("keeps a list whose captured entries are empty: it resolves, to nothing", () => {
+    const result = converted(vpc, lists, group, [{ file: "get-managed-prefix-list-entries.pl-office.json" }, { Entries: [] }]);
+    expect(result.warnings).toEqual([]);
+    expect(result.topology.prefixLists[0]?.entries).toEqual([]);
+  });
+
+  it("reports a rule whose list's entries were not captured: the rule, its group, the list and the command to run", () => {
+    const result = converted(vpc, lists, group);
+    expect(result.topology.prefixLists).toEqual([]);
+    expect(result.notes).toEqual([
+      {
+        severity: "warning",
+        file: "describe-security-groups.json",
+        prefixListId: "pl-office",
+        message:
+          'sg-web inbound tcp 22 from pl-office: prefix list pl-office (office) is listed by describe-managed-prefix-lists, but its entries are not in the snapshot: capture them with "aws ec2 get-managed-prefix-list-entries --prefix-list-id pl-office" saved as get-managed-prefix-list-entries.pl-office.json. Until then this rule matches no address.',
+      },
+    ]);
+  });
+
+  it("reports a route to a list the snapshot does not hold at all", () => {
+    const result = converted(vpc, table);
+    expect(result.warnings).toEqual([
+      "describe-route-tables.json: rtb-1 route pl-gone → igw-1: prefix list pl-gone is not in the snapshot (not in describe-managed-prefix-lists or describe-prefix-lists: deleted, shared from another account, or not captured); add its get-managed-prefix-list-entries output. Until then this route matches no address.",
+    ]);
+  });
+
+  it("resolves an AWS-managed list from describe-prefix-lists without a get-managed-prefix-list-entries output", () => {
+    const result = converted(
+      vpc,
+      [{ file: "describe-prefix-lists.json" }, { PrefixLists: [{ PrefixListId: "pl-63a5400a", PrefixListName: "com.amazonaws.us-east-1.s3", Cidrs: ["52.216.0.0/15"] }] }],
+      [{ file: "describe-managed-prefix-lists.json" }, { PrefixLists: [{ PrefixListId: "pl-63a5400a", PrefixListName: "com.amazonaws.us-east-1.s3", AddressFamily: "IPv4", OwnerId: "AWS" }] }],
+      [{ file: "describe-route-tables.json" }, { RouteTables: [{ RouteTableId: "rtb-1", VpcId: "vpc-1", Routes: [{ DestinationPrefixListId: "pl-63a5400a", GatewayId: "vpce-1", State: "active" }] }] }],
+    );
+    expect(result.warnings).toEqual([]);
+    expect(result.topology.prefixLists[0]?.entries).toEqual([{ cidr: "52.216.0.0/15" }]);
+  });
+});
+
+describe("fragments and options", () => {
+  it("counts an instance once when two pages or two account folders list it", () => {
+    const reservation = { Reservations: [{ ReservationId: "r-1", OwnerId: "111122223333", Instances: [{ InstanceId: "i-1", SubnetId: "subnet-1", PrivateIpAddress: "10.0.1.10", State: { Name: "running" } }] }] };
+    const result = converted([{ file: "describe-instances.json" }, { ...reservation, NextToken: "t" }], [{ file: "describe-instances.2.json" }, reservation]);
+    expect(result.topology.instances.map((i) => i.instanceId)).toEqual(["i-1"]);
+  });
+
+  it("counts a target once across pages of describe-target-health", () => {
+    const arn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef";
+    const health = { TargetHealthDescriptions: [{ Target: { Id: "i-1", Port: 80 }, TargetHealth: { State: "healthy" } }] };
+    const result = converted(
+      [{ file: "describe-target-groups.json" }, { TargetGroups: [{ TargetGroupArn: arn, TargetGroupName: "web", Protocol: "TCP", Port: 80, VpcId: "vpc-1", TargetType: "instance" }] }],
+      [{ file: `${subjectFileName("describe-target-health", arn)}.json` }, health],
+      [{ file: `${subjectFileName("describe-target-health", arn)}.2.json` }, health],
+    );
+    expect(result.topology.targetGroups[0]?.targets).toEqual([{ id: "i-1", port: 80, health: "healthy" }]);
+  });
+
+  it("reads both security group referencing options as describe-transit-gateways and describe-transit-gateway-vpc-attachments print them", () => {
+    const result = converted(
+      [{ file: "describe-transit-gateways.json" }, { TransitGateways: [{ TransitGatewayId: "tgw-1", State: "available", Options: { SecurityGroupReferencingSupport: "enable", DefaultRouteTableAssociation: "enable" } }, { TransitGatewayId: "tgw-2", State: "available", Options: {} }] }],
+      [
+        { file: "describe-transit-gateway-vpc-attachments.json" },
+        {
+          TransitGatewayVpcAttachments: [
+            { TransitGatewayAttachmentId: "tgw-attach-1", TransitGatewayId: "tgw-1", VpcId: "vpc-1", SubnetIds: ["subnet-1"], State: "available", Options: { DnsSupport: "enable", Ipv6Support: "disable", ApplianceModeSupport: "disable", SecurityGroupReferencingSupport: "disable" } },
+            { TransitGatewayAttachmentId: "tgw-attach-2", TransitGatewayId: "tgw-2", VpcId: "vpc-2", SubnetIds: ["subnet-2"], State: "available", Options: { ApplianceModeSupport: "enable" } },
+          ],
+        },
+      ],
+    );
+    expect(result.topology.transitGateways.map((t) => t.options.securityGroupReferencingSupport)).toEqual(["enable", "disable"]);
+    expect(result.topology.transitGatewayAttachments.map((a) => [a.securityGroupReferencingSupport, a.applianceModeSupport])).toEqual([
+      ["disable", "disable"],
+      ["enable", "enable"],
+    ]);
+  });
+
+  it("reads a prefix list reference's routes, one per entry, each naming its list", () => {
+    const result = converted(
+      [{ file: "describe-transit-gateway-route-tables.json" }, { TransitGatewayRouteTables: [{ TransitGatewayRouteTableId: "tgw-rtb-1", TransitGatewayId: "tgw-1" }] }],
+      [
+        { file: "search-transit-gateway-routes.tgw-rtb-1.json" },
+        { Routes: [{ DestinationCidrBlock: "192.168.0.0/24", PrefixListId: "pl-onprem", Type: "static", State: "active", TransitGatewayAttachments: [{ TransitGatewayAttachmentId: "tgw-attach-vpn", ResourceType: "vpn" }] }], AdditionalRoutesAvailable: false },
+      ],
+    );
+    expect(result.topology.transitGatewayRouteTables[0]?.routes).toEqual([expect.objectContaining({ destinationCidrBlock: "192.168.0.0/24", prefixListId: "pl-onprem", type: "static" })]);
+  });
+
+  it("reads whether a Network Load Balancer's security groups apply to PrivateLink traffic", () => {
+    const lb = (name: string, enforce?: string) => ({ LoadBalancerArn: `arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/${name}/0123`, LoadBalancerName: name, Type: "network", Scheme: "internal", VpcId: "vpc-1", SecurityGroups: ["sg-1"], ...(enforce ? { EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic: enforce } : {}) });
+    const result = converted([{ file: "describe-load-balancers.json" }, { LoadBalancers: [lb("a", "off"), lb("b", "on"), lb("c")] }]);
+    expect(result.topology.loadBalancers.map((l) => l.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic)).toEqual(["off", "on", "on"]);
+  });
+
+  it("drops a resource the model refuses when asked, reporting it against its file, and keeps the rest", () => {
+    const snapshot = snapshotOf(
+      [{ file: "Vpcs.json" }, { Vpcs: [{ VpcId: "vpc-1", CidrBlock: "10.0.0.0/16" }, { VpcId: "vpc-2", CidrBlock: "10.0.0.0/33" }] }],
+      [{ file: "Subnets.json" }, { Subnets: [{ SubnetId: "subnet-1", VpcId: "vpc-1", CidrBlock: "10.0.1.0/24" }] }],
+    );
+    const strict = snapshotToTopology(snapshot);
+    expect(strict.ok).toBe(false);
+    const lenient = snapshotToTopology(snapshot, { onInvalidResource: "drop" });
+    expect(lenient.ok).toBe(true);
+    if (!lenient.ok) return;
+    expect(lenient.topology.vpcs.map((v) => v.vpcId)).toEqual(["vpc-1"]);
+    expect(lenient.topology.subnets).toHaveLength(1);
+    expect(lenient.notes).toEqual([{ severity: "error", file: "Vpcs.json", message: expect.stringMatching(/^vpc-2: cidrBlock: .*; left out$/) }]);
   });
 });

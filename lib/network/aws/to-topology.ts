@@ -11,9 +11,37 @@ import type { AwsSnapshot, SnapshotOrigin } from "./snapshot";
  * gateway, both sides of a peering connection) are kept once.
  */
 
+/**
+ * One message about the snapshot, with the file it is about (as the reader
+ * was given it) so a page can list messages per file.
+ */
+export type SnapshotNote = {
+  severity: "error" | "warning";
+  /** The file that holds what the message is about; undefined when no one file does. */
+  file: string | undefined;
+  /** The message, without the file's name. */
+  message: string;
+  /** For a reference the snapshot cannot resolve: the prefix list it names. */
+  prefixListId?: string;
+};
+
 export type SnapshotToTopologyResult =
-  | { ok: true; topology: Topology; warnings: string[] }
-  | { ok: false; errors: string[]; warnings: string[] };
+  | { ok: true; topology: Topology; warnings: string[]; notes: SnapshotNote[] }
+  | { ok: false; errors: string[]; warnings: string[]; notes: SnapshotNote[] };
+
+export type SnapshotToTopologyOptions = {
+  /**
+   * What a resource the model refuses (a value AWS's shape allows but the
+   * model does not) does: `fail` the whole snapshot (the CLI, tests), or is
+   * `drop`ped with an error note while the rest becomes the topology (the
+   * browser, where one bad file must not discard the good ones).
+   */
+  onInvalidResource?: "fail" | "drop";
+};
+
+function noteText(note: SnapshotNote): string {
+  return note.file ? `${note.file}: ${note.message}` : note.message;
+}
 
 type Collection = Exclude<keyof TopologyInput, "schemaVersion" | "name" | "description">;
 type Element<C extends Collection> = NonNullable<TopologyInput[C]>[number];
@@ -45,7 +73,7 @@ function tagsOf(tags: { Key: string; Value?: string | undefined }[] | undefined)
 }
 
 class TopologyBuilder {
-  readonly warnings: string[] = [];
+  readonly notes: SnapshotNote[] = [];
   private readonly input: Record<Collection, unknown[]> = {} as Record<Collection, unknown[]>;
   private readonly origins: Record<string, SnapshotOrigin[]> = {};
   private readonly seen = new Map<string, SnapshotOrigin>();
@@ -64,22 +92,48 @@ class TopologyBuilder {
     return this.seen.has(`${collection}:${key}`);
   }
 
-  warn(origin: SnapshotOrigin, message: string) {
-    this.warnings.push(`${origin.file}: ${message}`);
+  warn(origin: SnapshotOrigin | undefined, message: string, extra: Pick<SnapshotNote, "prefixListId"> = {}) {
+    this.notes.push({ severity: "warning", file: origin?.file, message, ...extra });
   }
 
-  build(): SnapshotToTopologyResult {
-    const parsed = parseTopology(this.input);
-    if (parsed.ok) return { ok: true, topology: parsed.topology, warnings: this.warnings };
-    const errors = parsed.issues.map((issue) => {
-      const [collection, index, ...rest] = issue.path.split(".");
-      const origin = collection !== undefined && index !== undefined ? this.origins[collection]?.[Number(index)] : undefined;
-      const resource = collection !== undefined && index !== undefined ? this.input[collection as Collection]?.[Number(index)] : undefined;
-      const id = resource && typeof resource === "object" ? firstId(resource as Record<string, unknown>) : undefined;
-      const where = origin ? `${origin.file}: ${id ?? `${collection}[${index}]`}` : "snapshot";
-      return `${where}: ${rest.join(".") || "(resource)"}: ${issue.message}`;
-    });
-    return { ok: false, errors, warnings: this.warnings };
+  /** The resources added so far, for checks across collections. */
+  added<C extends Collection>(collection: C): { value: Element<C>; origin: SnapshotOrigin }[] {
+    const values = (this.input[collection] ?? []) as Element<C>[];
+    return values.map((value, n) => ({ value, origin: this.origins[collection]?.[n] as SnapshotOrigin }));
+  }
+
+  build(options: SnapshotToTopologyOptions = {}): SnapshotToTopologyResult {
+    const warnings = () => this.notes.filter((n) => n.severity === "warning").map(noteText);
+    // Each round drops the resources the model refused; a refused resource never comes back, so this ends.
+    for (;;) {
+      const parsed = parseTopology(this.input);
+      if (parsed.ok) return { ok: true, topology: parsed.topology, warnings: warnings(), notes: this.notes };
+      const located = parsed.issues.map((issue) => {
+        const [collection, index, ...rest] = issue.path.split(".");
+        const position = collection !== undefined && index !== undefined && /^[0-9]+$/.test(index) ? { collection: collection as Collection, index: Number(index) } : undefined;
+        const origin = position ? this.origins[position.collection]?.[position.index] : undefined;
+        const resource = position ? this.input[position.collection]?.[position.index] : undefined;
+        const id = resource && typeof resource === "object" ? firstId(resource as Record<string, unknown>) : undefined;
+        const what = id ?? (position ? `${position.collection}[${position.index}]` : "snapshot");
+        return { position, note: { severity: "error" as const, file: origin?.file, message: `${what}: ${rest.join(".") || "(resource)"}: ${issue.message}` } };
+      });
+      if (options.onInvalidResource !== "drop" || located.some((l) => !l.position)) {
+        const errors = located.map((l) => (l.note.file ? noteText(l.note) : `snapshot: ${l.note.message}`));
+        return { ok: false, errors, warnings: warnings(), notes: [...this.notes, ...located.map((l) => l.note)] };
+      }
+      const drop = new Map<Collection, Set<number>>();
+      for (const l of located) {
+        if (!l.position) continue;
+        const set = drop.get(l.position.collection) ?? new Set<number>();
+        set.add(l.position.index);
+        drop.set(l.position.collection, set);
+      }
+      for (const l of located) this.notes.push({ ...l.note, message: `${l.note.message}; left out` });
+      for (const [collection, indexes] of drop) {
+        this.input[collection] = (this.input[collection] ?? []).filter((_, n) => !indexes.has(n));
+        this.origins[collection] = (this.origins[collection] ?? []).filter((_, n) => !indexes.has(n));
+      }
+    }
   }
 }
 
@@ -168,6 +222,87 @@ function mapAssociation(association: IpAssociation | undefined) {
   };
 }
 
+/**
+ * The entries of a managed prefix list from every get-managed-prefix-list-entries
+ * output (pages) naming it, each CIDR once; undefined when none was captured.
+ */
+function managedPrefixListEntries(snapshot: AwsSnapshot, prefixListId: string): { cidr: string; description?: string }[] | undefined {
+  const outputs = snapshot.managedPrefixListEntries.filter((e) => e.value.PrefixListId === prefixListId);
+  if (outputs.length === 0) return undefined;
+  const entries = new Map<string, { cidr: string; description?: string }>();
+  for (const e of outputs.flatMap((o) => o.value.Entries)) {
+    if (!entries.has(e.Cidr)) entries.set(e.Cidr, { cidr: e.Cidr, ...(e.Description ? { description: e.Description } : {}) });
+  }
+  return [...entries.values()];
+}
+
+/** Each element once, by key: pages of one output and copies of it in several accounts' folders repeat elements. */
+function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+type PermissionInput = ReturnType<typeof mapPermission>;
+
+/** "inbound tcp 443", "outbound all traffic", "inbound icmp type 8": a rule as a person names it. */
+function describePermission(direction: "inbound" | "outbound", p: PermissionInput): string {
+  const protocol = p.ipProtocol === "-1" ? "all traffic" : p.ipProtocol;
+  const ports =
+    p.ipProtocol === "-1" || p.fromPort === undefined || p.fromPort === -1
+      ? ""
+      : /^(icmp|icmpv6|1|58)$/.test(p.ipProtocol)
+        ? ` type ${p.fromPort}${p.toPort !== undefined && p.toPort !== -1 ? ` code ${p.toPort}` : ""}`
+        : ` ${p.fromPort === p.toPort || p.toPort === undefined ? p.fromPort : `${p.fromPort}-${p.toPort}`}`;
+  return `${direction} ${protocol}${ports}`;
+}
+
+/**
+ * Security group rules, route table routes and transit gateway routes that
+ * name a prefix list the snapshot cannot resolve to its entries: each is
+ * reported (the rule, its group or table, the list, and how to capture it),
+ * because such a rule or route matches nothing in the evaluator.
+ */
+function reportUnresolvedPrefixLists(snapshot: AwsSnapshot, b: TopologyBuilder) {
+  const resolved = (id: string) => b.has("prefixLists", id) || b.added("awsServices").some((s) => s.value.prefixListId === id);
+  const why = (id: string) => {
+    const listed = snapshot.managedPrefixLists.find((p) => p.value.PrefixListId === id);
+    if (listed) {
+      const name = listed.value.PrefixListName ? ` (${listed.value.PrefixListName})` : "";
+      return `prefix list ${id}${name} is listed by describe-managed-prefix-lists, but its entries are not in the snapshot: capture them with "aws ec2 get-managed-prefix-list-entries --prefix-list-id ${id}" saved as get-managed-prefix-list-entries.${id}.json`;
+    }
+    return `prefix list ${id} is not in the snapshot (not in describe-managed-prefix-lists or describe-prefix-lists: deleted, shared from another account, or not captured); add its get-managed-prefix-list-entries output`;
+  };
+  for (const { value: g, origin } of b.added("securityGroups")) {
+    for (const [direction, permissions] of [["inbound", g.ipPermissions], ["outbound", g.ipPermissionsEgress]] as const) {
+      for (const p of (permissions ?? []) as PermissionInput[]) {
+        for (const { prefixListId } of p.prefixListIds) {
+          if (resolved(prefixListId)) continue;
+          b.warn(origin, `${g.groupId} ${describePermission(direction, p)} ${direction === "inbound" ? "from" : "to"} ${prefixListId}: ${why(prefixListId)}. Until then this rule matches no address.`, { prefixListId });
+        }
+      }
+    }
+  }
+  for (const { value: t, origin } of b.added("routeTables")) {
+    for (const r of t.routes ?? []) {
+      if (!r.destinationPrefixListId || resolved(r.destinationPrefixListId)) continue;
+      const target = r.gatewayId ?? r.natGatewayId ?? r.transitGatewayId ?? r.vpcPeeringConnectionId ?? r.networkInterfaceId ?? r.instanceId ?? r.egressOnlyInternetGatewayId ?? r.carrierGatewayId ?? r.localGatewayId ?? r.coreNetworkArn ?? "?";
+      b.warn(origin, `${t.routeTableId} route ${r.destinationPrefixListId} → ${target}: ${why(r.destinationPrefixListId)}. Until then this route matches no address.`, { prefixListId: r.destinationPrefixListId });
+    }
+  }
+  for (const { value: t, origin } of b.added("transitGatewayRouteTables")) {
+    for (const r of t.routes ?? []) {
+      if (!r.prefixListId || r.destinationCidrBlock || resolved(r.prefixListId)) continue;
+      const target = r.transitGatewayAttachments?.[0]?.transitGatewayAttachmentId ?? "blackhole";
+      b.warn(origin, `${t.transitGatewayRouteTableId} route ${r.prefixListId} → ${target}: ${why(r.prefixListId)}. Until then this route matches no address.`, { prefixListId: r.prefixListId });
+    }
+  }
+}
+
 /** Regions of VPCs, learnt from their subnets' zones when the folders do not say. */
 function vpcRegions(snapshot: AwsSnapshot): Map<string, string> {
   const regions = new Map<string, string>();
@@ -184,7 +319,7 @@ function regionOfArn(arn: string): string | undefined {
   return arn.split(":")[3] || undefined;
 }
 
-export function snapshotToTopology(snapshot: AwsSnapshot): SnapshotToTopologyResult {
+export function snapshotToTopology(snapshot: AwsSnapshot, options: SnapshotToTopologyOptions = {}): SnapshotToTopologyResult {
   const b = new TopologyBuilder();
   const regionOfVpc = vpcRegions(snapshot);
   const inVpc = (origin: SnapshotOrigin, ownerId: string | undefined, vpcId: string | undefined) =>
@@ -487,28 +622,29 @@ export function snapshotToTopology(snapshot: AwsSnapshot): SnapshotToTopologyRes
       }, origin);
     }
   }
+  // describe-managed-prefix-lists carries no entries; get-managed-prefix-list-entries (one output per
+  // list, possibly in pages) does. A list whose entries were not captured is left out, so the rules and
+  // routes that use it are reported (reportUnresolvedPrefixLists) instead of silently matching nothing.
   for (const { value: p, origin } of snapshot.managedPrefixLists) {
-    const entries = snapshot.managedPrefixListEntries
-      .filter((e) => e.value.PrefixListId === p.PrefixListId)
-      .flatMap((e) => e.value.Entries);
+    const entries = managedPrefixListEntries(snapshot, p.PrefixListId);
+    if (!entries) continue;
     const addressFamily = oneOf(["IPv4", "IPv6"], p.AddressFamily);
     b.add("prefixLists", p.PrefixListId, {
       prefixListId: p.PrefixListId,
       ...(p.PrefixListName ? { prefixListName: p.PrefixListName } : {}),
       ...(addressFamily ? { addressFamily } : {}),
-      entries: entries.map((e) => ({ cidr: e.Cidr, ...(e.Description ? { description: e.Description } : {}) })),
+      entries,
       ...placement(origin, p.OwnerId, undefined),
       tags: tagsOf(p.Tags),
     }, origin);
   }
   for (const { value: e, origin } of snapshot.managedPrefixListEntries) {
-    if (!snapshot.managedPrefixLists.some((p) => p.value.PrefixListId === e.PrefixListId) && !b.has("prefixLists", e.PrefixListId)) {
-      b.add("prefixLists", e.PrefixListId, {
-        prefixListId: e.PrefixListId,
-        entries: e.Entries.map((x) => ({ cidr: x.Cidr, ...(x.Description ? { description: x.Description } : {}) })),
-        ...placement(origin, undefined, undefined),
-      }, origin);
-    }
+    if (b.has("prefixLists", e.PrefixListId) || snapshot.managedPrefixLists.some((p) => p.value.PrefixListId === e.PrefixListId)) continue;
+    b.add("prefixLists", e.PrefixListId, {
+      prefixListId: e.PrefixListId,
+      entries: managedPrefixListEntries(snapshot, e.PrefixListId) ?? [],
+      ...placement(origin, undefined, undefined),
+    }, origin);
   }
 
   const endpointStates = ["PendingAcceptance", "Pending", "Available", "Deleting", "Deleted", "Rejected", "Failed", "Expired", "available", "pending", "pendingAcceptance", "rejected", "failed"] as const;
@@ -574,6 +710,7 @@ export function snapshotToTopology(snapshot: AwsSnapshot): SnapshotToTopologyRes
         ...(o?.AssociationDefaultRouteTableId ? { associationDefaultRouteTableId: o.AssociationDefaultRouteTableId } : {}),
         ...(o?.PropagationDefaultRouteTableId ? { propagationDefaultRouteTableId: o.PropagationDefaultRouteTableId } : {}),
         ...(oneOf(enableDisable, o?.VpnEcmpSupport) ? { vpnEcmpSupport: oneOf(enableDisable, o?.VpnEcmpSupport) } : {}),
+        ...(oneOf(enableDisable, o?.SecurityGroupReferencingSupport) ? { securityGroupReferencingSupport: oneOf(enableDisable, o?.SecurityGroupReferencingSupport) } : {}),
       },
       ...placement(origin, t.OwnerId, regionOfArn(String(t.TransitGatewayArn ?? ""))),
       tags: tagsOf(t.Tags),
@@ -647,8 +784,9 @@ export function snapshotToTopology(snapshot: AwsSnapshot): SnapshotToTopologyRes
   mapMonitoring(snapshot, b);
   mapGlobalAccelerator(snapshot, b);
   mapAwsIpRanges(snapshot, b);
+  reportUnresolvedPrefixLists(snapshot, b);
 
-  return b.build();
+  return b.build(options);
 }
 
 /** `com.amazonaws.us-east-1.s3` and endpoint services' `com.amazonaws.vpce.us-east-1.vpce-svc-…` → `us-east-1`. */
@@ -686,7 +824,12 @@ function mapTransitGatewayAttachments(snapshot: AwsSnapshot, b: TopologyBuilder)
   const vpcDetails = (id: string) => {
     const v = vpcAttachments.get(id);
     const appliance = oneOf(["enable", "disable"], v?.Options?.ApplianceModeSupport);
-    return { subnetIds: v?.SubnetIds ?? [], ...(appliance ? { applianceModeSupport: appliance } : {}) };
+    const referencing = oneOf(["enable", "disable"], v?.Options?.SecurityGroupReferencingSupport);
+    return {
+      subnetIds: v?.SubnetIds ?? [],
+      ...(appliance ? { applianceModeSupport: appliance } : {}),
+      ...(referencing ? { securityGroupReferencingSupport: referencing } : {}),
+    };
   };
 
   for (const { value: a, origin } of snapshot.transitGatewayAttachments) {
@@ -785,11 +928,13 @@ function mapTransitGatewayRouteTables(snapshot: AwsSnapshot, b: TopologyBuilder)
     const seenRoutes = new Set<string>();
     for (const { value, origin: routeOrigin } of snapshot.transitGatewayRoutes.filter((r) => r.value.TransitGatewayRouteTableId === t.TransitGatewayRouteTableId)) {
       for (const r of value.Routes) {
-        if ((r.DestinationCidrBlock === undefined) === (r.PrefixListId === undefined)) {
-          b.warn(routeOrigin, `${t.TransitGatewayRouteTableId}: a route without exactly one destination; left out`);
+        // A prefix list reference is listed as one route per entry, each naming the list too.
+        // https://docs.aws.amazon.com/vpc/latest/tgw/create-prefix-list-reference.html
+        if (r.DestinationCidrBlock === undefined && r.PrefixListId === undefined) {
+          b.warn(routeOrigin, `${t.TransitGatewayRouteTableId}: a route with neither a DestinationCidrBlock nor a PrefixListId; left out`);
           continue;
         }
-        const key = `${r.DestinationCidrBlock ?? r.PrefixListId}|${r.Type}|${r.TransitGatewayAttachments.map((a) => a.TransitGatewayAttachmentId).join(",")}`;
+        const key = `${r.DestinationCidrBlock ?? ""}|${r.PrefixListId ?? ""}|${r.Type}|${r.TransitGatewayAttachments.map((a) => a.TransitGatewayAttachmentId).join(",")}`;
         if (seenRoutes.has(key)) continue;
         seenRoutes.add(key);
         const type = oneOf(["static", "propagated"], r.Type);
@@ -857,15 +1002,17 @@ function mapLoadBalancing(snapshot: AwsSnapshot, b: TopologyBuilder) {
       })),
       securityGroupIds: lb.SecurityGroups,
       ...(crossZone.has(lb.LoadBalancerArn) ? { crossZoneLoadBalancing: crossZone.get(lb.LoadBalancerArn) } : {}),
+      ...(oneOf(["on", "off"], lb.EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic)
+        ? { enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: oneOf(["on", "off"], lb.EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic) }
+        : {}),
       ...placement(origin, undefined, regionOfArn(lb.LoadBalancerArn)),
     }, origin);
   }
 
   const healthStates = ["initial", "healthy", "unhealthy", "unhealthy.draining", "unused", "draining", "unavailable"] as const;
   for (const { value: tg, origin } of snapshot.targetGroups) {
-    const targets = snapshot.targetHealth
-      .filter((h) => h.value.TargetGroupArn === tg.TargetGroupArn)
-      .flatMap((h) => h.value.TargetHealthDescriptions)
+    const descriptions = snapshot.targetHealth.filter((h) => h.value.TargetGroupArn === tg.TargetGroupArn).flatMap((h) => h.value.TargetHealthDescriptions);
+    const targets = uniqueBy(descriptions, (d) => `${d.Target.Id}|${d.Target.Port ?? ""}|${d.Target.AvailabilityZone ?? ""}`)
       .map((d) => {
         const health = oneOf(healthStates, d.TargetHealth?.State);
         return {
@@ -941,7 +1088,8 @@ function mapClientVpn(snapshot: AwsSnapshot, b: TopologyBuilder) {
   const routeStates = ["creating", "active", "failed", "deleting"] as const;
   for (const { value: e, origin } of snapshot.clientVpnEndpoints) {
     const status = oneOf(["pending-associate", "available", "deleting", "deleted"], e.Status?.Code);
-    const mine = <T extends { ClientVpnEndpointId: string }>(list: { value: T }[]) => list.map((x) => x.value).filter((x) => x.ClientVpnEndpointId === e.ClientVpnEndpointId);
+    const mine = <T extends { ClientVpnEndpointId: string }>(list: { value: T }[]) =>
+      uniqueBy(list.map((x) => x.value).filter((x) => x.ClientVpnEndpointId === e.ClientVpnEndpointId), (x) => JSON.stringify(x));
     b.add("clientVpnEndpoints", e.ClientVpnEndpointId, {
       clientVpnEndpointId: e.ClientVpnEndpointId,
       clientCidrBlock: e.ClientCidrBlock,
@@ -1008,10 +1156,10 @@ function mapDirectConnect(snapshot: AwsSnapshot, b: TopologyBuilder) {
   const associationStates = ["associating", "associated", "disassociating", "disassociated", "updating"] as const;
   for (const { value: g, origin } of snapshot.directConnectGateways) {
     const state = oneOf(["pending", "available", "deleting", "deleted"], g.directConnectGatewayState);
-    const associations = snapshot.directConnectGatewayAssociations
-      .map((a) => a.value)
-      .filter((a) => a.directConnectGatewayId === g.directConnectGatewayId)
-      .flatMap((a) => {
+    const associations = uniqueBy(
+      snapshot.directConnectGatewayAssociations.map((a) => a.value).filter((a) => a.directConnectGatewayId === g.directConnectGatewayId),
+      (a) => JSON.stringify(a),
+    ).flatMap((a) => {
         const gateway = a.associatedGateway ?? (a.virtualGatewayId ? { id: a.virtualGatewayId, type: "virtualPrivateGateway" } : undefined);
         const type = oneOf(["virtualPrivateGateway", "transitGateway"], gateway?.type);
         if (!gateway || !type) return [];
@@ -1113,9 +1261,7 @@ function mapMonitoring(snapshot: AwsSnapshot, b: TopologyBuilder) {
 function mapGlobalAccelerator(snapshot: AwsSnapshot, b: TopologyBuilder) {
   const healthStates = ["INITIAL", "HEALTHY", "UNHEALTHY"] as const;
   for (const { value: a, origin } of snapshot.accelerators) {
-    const listeners = snapshot.acceleratorListeners
-      .map((l) => l.value)
-      .filter((l) => l.ListenerArn.startsWith(`${a.AcceleratorArn}/listener/`))
+    const listeners = uniqueBy(snapshot.acceleratorListeners.map((l) => l.value).filter((l) => l.ListenerArn.startsWith(`${a.AcceleratorArn}/listener/`)), (l) => l.ListenerArn)
       .flatMap((l) => {
         const protocol = oneOf(["TCP", "UDP"], l.Protocol);
         if (!protocol || l.PortRanges.length === 0) {
@@ -1128,9 +1274,7 @@ function mapGlobalAccelerator(snapshot: AwsSnapshot, b: TopologyBuilder) {
           protocol,
           portRanges: l.PortRanges.map((p) => ({ fromPort: p.FromPort, toPort: p.ToPort })),
           ...(clientAffinity ? { clientAffinity } : {}),
-          endpointGroups: snapshot.endpointGroups
-            .map((g) => g.value)
-            .filter((g) => g.EndpointGroupArn.startsWith(`${l.ListenerArn}/endpoint-group/`))
+          endpointGroups: uniqueBy(snapshot.endpointGroups.map((g) => g.value).filter((g) => g.EndpointGroupArn.startsWith(`${l.ListenerArn}/endpoint-group/`)), (g) => g.EndpointGroupArn)
             .map((g) => ({
               endpointGroupArn: g.EndpointGroupArn,
               endpointGroupRegion: g.EndpointGroupRegion,

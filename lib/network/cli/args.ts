@@ -10,22 +10,40 @@ import { z } from "zod";
 
 export const usage = `Usage:
   npm run --silent reachability -- analyze --snapshot PATH --source ID [--destination ID]
-      [--protocol tcp|udp|icmp|all] [--destination-port N] [--source-ip IP] [--destination-ip IP]
+      [--protocol tcp|udp|icmp|all|-1|N] [--destination-port N] [--source-ip IP] [--destination-ip IP]
       [--format json|text]
-  npm run --silent reachability -- matrix --snapshot PATH [--protocol tcp|udp|icmp|all] [--destination-port N]
+  npm run --silent reachability -- matrix --snapshot PATH [--protocol tcp|udp|icmp|all|-1|N] [--destination-port N]
 
 PATH is a folder (searched recursively) or one file of unmodified "aws ec2 describe-*" JSON outputs.
 Sources and destinations are ids of instances, network interfaces, internet gateways, VPC endpoints,
 VPN gateways, transit gateways, peering connections, NAT gateways, subnets, VPCs or load balancer ARNs;
 --source internet (with --source-ip) is a host on the internet entering through the internet gateway;
 --destination may be left out when --destination-ip names the address.
+--protocol takes a name, "all" or AWS's spelling of all protocols, -1, or an IP protocol number (0-255).
 Exit status: 0 when the analysis ran (whatever it found), 2 for bad input.`;
 
 export class UsageError extends Error {}
 
-const protocolSchema = z.enum(["tcp", "udp", "icmp", "all"], {
-  error: () => "--protocol must be tcp, udp, icmp or all",
-});
+/** Names AWS and IANA give the protocols the evaluator knows by name. */
+const protocolNames: Record<string, Protocol> = { tcp: "tcp", "6": "tcp", udp: "udp", "17": "udp", icmp: "icmp", "1": "icmp", all: "all", "-1": "all" };
+
+/**
+ * A protocol as security group and network ACL rules write it: a name, "-1"
+ * (AWS's "all protocols", e.g. `IpProtocol: "-1"`) or an IANA protocol number.
+ * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IpPermission.html
+ */
+export type Protocol = "tcp" | "udp" | "icmp" | "all" | `${number}`;
+
+const protocolSchema = z
+  .string()
+  .transform((text, ctx): Protocol => {
+    const lower = text.trim().toLowerCase();
+    const named = protocolNames[lower];
+    if (named) return named;
+    if (/^[0-9]{1,3}$/.test(lower) && Number(lower) <= 255) return `${Number(lower)}`;
+    ctx.addIssue({ code: "custom", message: "--protocol must be tcp, udp, icmp, all, -1 or an IP protocol number from 0 to 255" });
+    return z.NEVER;
+  });
 
 function portFlag(flag: string) {
   return z
@@ -75,7 +93,7 @@ export type AnalyzeArgs = {
   snapshot: string;
   source: string;
   destination?: string;
-  protocol: "tcp" | "udp" | "icmp" | "all";
+  protocol: Protocol;
   destinationPort?: number;
   sourceIp?: string;
   destinationIp?: string;
@@ -85,7 +103,7 @@ export type AnalyzeArgs = {
 export type MatrixArgs = {
   command: "matrix";
   snapshot: string;
-  protocol: "tcp" | "udp" | "icmp" | "all";
+  protocol: Protocol;
   destinationPort?: number;
 };
 
@@ -107,11 +125,30 @@ function firstIssue(error: z.ZodError): string {
   return error.issues[0]?.message ?? "invalid arguments";
 }
 
+/**
+ * `--protocol -1` as AWS writes it: node's parseArgs reads a value that starts
+ * with a dash as a missing value, so a negative number after a flag that takes
+ * a value is joined to it (`--protocol=-1`).
+ */
+function joinNegativeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] as string;
+    const next = argv[i + 1];
+    const name = arg.startsWith("--") ? arg.slice(2) : undefined;
+    if (name && name in flagOptions && flagOptions[name as keyof typeof flagOptions].type === "string" && next !== undefined && /^-[0-9]+$/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i += 1;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 /** Parse argv (without `node` and the script); throws UsageError with a one-line message. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: flagOptions, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: joinNegativeValues(argv), options: flagOptions, allowPositionals: true, strict: true });
   } catch (error) {
     // node's messages ("Unknown option '--sorce'…") are clear; keep the first sentence.
     const message = error instanceof Error ? error.message.split(". ")[0] ?? error.message : String(error);

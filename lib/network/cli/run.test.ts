@@ -81,6 +81,23 @@ describe("reachability analyze", () => {
   });
 });
 
+describe("--protocol as AWS writes it", () => {
+  it("analyses all protocols when given -1, as all", () => {
+    const viaMinusOne = cli("analyze", "--snapshot", snapshot, "--source", web, "--destination", db, "--protocol", "-1", "--format", "json");
+    const viaAll = cli("analyze", "--snapshot", snapshot, "--source", web, "--destination", db, "--protocol", "all", "--format", "json");
+    expect(viaMinusOne.status).toBe(EXIT_OK);
+    expect(viaMinusOne.out).toBe(viaAll.out);
+    expect(networkInsightsAnalysisSchema.parse(JSON.parse(viaMinusOne.out)).ForwardPathComponents?.[0]?.OutboundHeader?.Protocol).toBe("all");
+  });
+
+  it("takes an IP protocol number (6 is tcp)", () => {
+    const byNumber = cli("matrix", "--snapshot", snapshot, "--protocol", "6", "--destination-port", "5432");
+    const byName = cli("matrix", "--snapshot", snapshot, "--protocol", "tcp", "--destination-port", "5432");
+    expect(byNumber.status).toBe(EXIT_OK);
+    expect(byNumber.out).toBe(byName.out);
+  });
+});
+
 describe("reachability matrix", () => {
   it("tables every instance against every other", () => {
     const { status, out } = cli("matrix", "--snapshot", snapshot, "--protocol", "tcp", "--destination-port", "5432");
@@ -96,7 +113,7 @@ describe("bad input", () => {
     [["analyze", "--snapshot", snapshot, "--destination", db], /--source ID is required/],
     [["analyze", "--snapshot", snapshot, "--source", "i-0nosuchinstance", "--destination", db], /i-0nosuchinstance/],
     [["analyze", "--snapshot", "/no/such/folder", "--source", web, "--destination", db], /\/no\/such\/folder: no such file or folder/],
-    [["analyze", "--snapshot", snapshot, "--source", web, "--destination", db, "--protocol", "gre"], /--protocol must be tcp, udp, icmp or all/],
+    [["analyze", "--snapshot", snapshot, "--source", web, "--destination", db, "--protocol", "gre"], /--protocol must be tcp, udp, icmp, all, -1 or an IP protocol number from 0 to 255/],
     [["analyze", "--snapshot", snapshot, "--source", web, "--destination-ip", "2600:1f18::1"], /IPv6/],
   ])("exits 2 with one clear line for %j", (argv, message) => {
     const { status, out, err } = cli(...argv);

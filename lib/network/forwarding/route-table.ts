@@ -1,5 +1,5 @@
 import { formatCidr, parseCidr, AddressTable, type Cidr, type Ip } from "../ip";
-import type { IndexedTopology } from "../model/indexed-topology";
+import { compiledCache, type IndexedTopology } from "../model/indexed-topology";
 import type { Route, RouteTable } from "../model/topology";
 import { vpnGatewayLearnedRoutes } from "./vpn";
 
@@ -65,9 +65,9 @@ function priorityOf(route: Route, target: RouteTarget): number {
 }
 
 export function compileRouteTable(index: IndexedTopology, rt: RouteTable): AddressTable<CompiledRoute> {
-  const key = `rtb:${rt.routeTableId}`;
-  const cached = index.cache.get(key);
-  if (cached instanceof AddressTable) return cached as AddressTable<CompiledRoute>;
+  const cache = compiledCache<RouteTable, AddressTable<CompiledRoute>>(index, "rtb");
+  const cached = cache.get(rt);
+  if (cached) return cached;
   const table = new AddressTable<CompiledRoute>();
   const add = (route: Route, destination: string, prefix: Cidr) => {
     const target = routeTarget(route);
@@ -97,7 +97,7 @@ export function compileRouteTable(index: IndexedTopology, rt: RouteTable): Addre
       add({ destinationCidrBlock: learned.cidr, gatewayId, state: "active", origin: "EnableVgwRoutePropagation" }, learned.cidr, learned.prefix);
     }
   }
-  index.cache.set(key, table);
+  cache.set(rt, table);
   return table;
 }
 

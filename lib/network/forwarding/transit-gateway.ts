@@ -1,5 +1,5 @@
 import { AddressTable, formatCidr, parseCidr, type Cidr, type Ip } from "../ip";
-import type { IndexedTopology } from "../model/indexed-topology";
+import { compiledCache, type IndexedTopology } from "../model/indexed-topology";
 import type { TransitGatewayAttachment, TransitGatewayRouteTable } from "../model/topology";
 import { directConnectRoutes, isVpnUp, vpnRoutes } from "./vpn";
 
@@ -13,6 +13,8 @@ export interface CompiledTgwRoute {
   routeTableId: string;
   destination: string;
   prefix: Cidr;
+  /** The prefix list the route comes from (a prefix list reference). */
+  prefixListId: string | undefined;
   type: "static" | "propagated";
   state: "active" | "blackhole";
   /** Target attachment id; none for a blackhole route. */
@@ -23,8 +25,9 @@ export interface CompiledTgwRoute {
 }
 
 /**
- * Between routes for the same prefix: static and prefix-list routes first,
- * then propagated routes from VPCs, Direct Connect gateways, Connect, and VPN.
+ * Between routes for the same prefix: static routes, then routes of a
+ * prefix list reference, then propagated routes from VPCs, Direct Connect
+ * gateways, Connect, and VPN.
  * https://docs.aws.amazon.com/vpc/latest/tgw/how-transit-gateways-work.html#tgw-route-evaluation-overview
  */
 function propagatedPriority(resourceType: string | undefined): number {
@@ -47,9 +50,9 @@ export function tgwAttachment(index: IndexedTopology, tgwId: string, attachmentI
 }
 
 export function compileTgwRouteTable(index: IndexedTopology, table: TransitGatewayRouteTable): AddressTable<CompiledTgwRoute> {
-  const key = `tgw-rtb:${table.transitGatewayRouteTableId}`;
-  const cached = index.cache.get(key);
-  if (cached instanceof AddressTable) return cached as AddressTable<CompiledTgwRoute>;
+  const cache = compiledCache<TransitGatewayRouteTable, AddressTable<CompiledTgwRoute>>(index, "tgw-rtb");
+  const cached = cache.get(table);
+  if (cached) return cached;
   const out = new AddressTable<CompiledTgwRoute>();
   const seen = new Set<string>();
   const tgwId = table.transitGatewayId;
@@ -66,6 +69,7 @@ export function compileTgwRouteTable(index: IndexedTopology, table: TransitGatew
         routeTableId: table.transitGatewayRouteTableId,
         destination,
         prefix: p,
+        prefixListId: r.prefixListId,
         type: r.type,
         state: r.state,
         attachmentId: target?.transitGatewayAttachmentId,
@@ -98,6 +102,7 @@ export function compileTgwRouteTable(index: IndexedTopology, table: TransitGatew
         routeTableId: table.transitGatewayRouteTableId,
         destination: a.cidr,
         prefix: a.prefix,
+        prefixListId: undefined,
         type: "propagated",
         state: "active",
         attachmentId: attachment.transitGatewayAttachmentId,
@@ -107,7 +112,7 @@ export function compileTgwRouteTable(index: IndexedTopology, table: TransitGatew
       });
     }
   }
-  index.cache.set(key, out);
+  cache.set(table, out);
   return out;
 }
 

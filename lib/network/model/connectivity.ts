@@ -52,6 +52,13 @@ export const transitGatewaySchema = z.strictObject({
       associationDefaultRouteTableId: transitGatewayRouteTableId.optional(),
       propagationDefaultRouteTableId: transitGatewayRouteTableId.optional(),
       vpnEcmpSupport: z.enum(["enable", "disable"]).default("enable"),
+      /**
+       * Security group rules may reference groups of other VPCs attached to this
+       * transit gateway only when this option and the VPC attachments' own are
+       * both enabled; it is disabled by default on a transit gateway.
+       * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_TransitGatewayOptions.html
+       */
+      securityGroupReferencingSupport: z.enum(["enable", "disable"]).default("disable"),
     })
     .prefault({}),
   ...resourceFields,
@@ -78,6 +85,13 @@ export const transitGatewayAttachmentSchema = z.strictObject({
   /** VPC attachments: the subnets (one per zone) holding the attachment's interfaces. */
   subnetIds: z.array(subnetId).default([]),
   applianceModeSupport: z.enum(["enable", "disable"]).default("disable"),
+  /**
+   * VPC attachments: lets security group rules reference groups across the
+   * transit gateway (with the gateway's own option). Enabled by default on an
+   * attachment, disabled by default on the gateway.
+   * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_TransitGatewayVpcAttachmentOptions.html
+   */
+  securityGroupReferencingSupport: z.enum(["enable", "disable"]).default("enable"),
   ...resourceFields,
 });
 
@@ -91,8 +105,10 @@ export const transitGatewayRouteSchema = z
       .array(z.strictObject({ transitGatewayAttachmentId, resourceId: z.string().optional(), resourceType: z.string().optional() }))
       .default([]),
   })
-  .refine((r) => (r.destinationCidrBlock === undefined) !== (r.prefixListId === undefined), {
-    message: "a transit gateway route needs exactly one of destinationCidrBlock or prefixListId",
+  // A prefix list reference appears as one route per entry of the list, each naming the list
+  // (https://docs.aws.amazon.com/vpc/latest/tgw/create-prefix-list-reference.html), or as the list alone.
+  .refine((r) => r.destinationCidrBlock !== undefined || r.prefixListId !== undefined, {
+    message: "a transit gateway route needs a destinationCidrBlock, a prefixListId, or both (an entry of a referenced prefix list)",
   });
 
 /**

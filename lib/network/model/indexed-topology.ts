@@ -674,6 +674,18 @@ function buildIndex(t: Topology): IndexedTopology {
   };
 }
 
+/**
+ * A cache of structures compiled from one kind of resource (a route table's
+ * longest-prefix table, a network ACL's sorted entries), per index and keyed
+ * by the resource object: no key string is built on the hot path, and a new
+ * topology (a new index) never sees another's compiled structures.
+ */
+export function compiledCache<K extends object, V>(index: IndexedTopology, kind: string): WeakMap<K, V> {
+  let cache = index.cache.get(kind) as WeakMap<K, V> | undefined;
+  if (!cache) index.cache.set(kind, (cache = new WeakMap<K, V>()));
+  return cache;
+}
+
 /** The subnet of `vpcId` whose CIDR block holds `ip`. */
 export function subnetOfIp(index: IndexedTopology, vpcId: string, ip: Ip): Subnet | undefined {
   return index.subnetTable.get(vpcId)?.lookup(ip)?.values[0];

@@ -104,6 +104,13 @@ export const loadBalancerSchema = z.strictObject({
   securityGroupIds: z.array(securityGroupId).default([]),
   /** The `load_balancing.cross_zone.enabled` attribute; AWS default is on for ALBs, off for NLBs. */
   crossZoneLoadBalancing: z.boolean().optional(),
+  /**
+   * Network Load Balancers with security groups: whether their inbound rules
+   * apply to traffic arriving through PrivateLink (evaluated against the
+   * client's private address). AWS's default is on.
+   * https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_SetSecurityGroups.html
+   */
+  enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: z.enum(["on", "off"]).default("on"),
   ...resourceFields,
 });
 

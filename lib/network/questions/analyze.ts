@@ -353,49 +353,48 @@ function resolveSource(index: IndexedTopology, source: string, sourceIp: Ip | un
   return fail("UNKNOWN_SOURCE", `Unknown source "${source}": give the id of an instance, network interface, subnet, VPC, internet gateway, VPC endpoint, VPN gateway, transit gateway, peering connection, NAT gateway, Client VPN endpoint, on-premises network, Direct Connect VIF, VPN connection or load balancer, or "internet".`);
 }
 
+/** The address an analysis sends to when its destination is an interface (or what owns one). */
+function ifaceDestination(q: { index: IndexedTopology; destinationIp: Ip | undefined; v6: boolean; fromOutside: boolean }, iface: IndexedInterface, ids: string[]): Destination | AnalysisFailure {
+  const ref = interfaceRef(q.index, iface);
+  if (q.destinationIp !== undefined) return { ref, ids: [...ids, iface.id], ip: q.destinationIp };
+  if (q.v6) {
+    // IPv6 addresses are the same inside and outside the VPC: no public address to pick.
+    const own = iface.privateIps.find((ip) => isIpv6(ip));
+    if (own === undefined) return fail("INVALID_QUERY", `${ref.id} has no IPv6 address.`);
+    return { ref, ids: [...ids, iface.id], ip: own };
+  }
+  // From the internet, an interface is reached at its public address when it has one.
+  const ip = q.fromOutside ? (iface.publicIpByPrivate.get(iface.primaryIp) ?? iface.primaryIp) : iface.primaryIp;
+  return { ref, ids: [...ids, iface.id], ip };
+}
+
 function resolveDestination(index: IndexedTopology, destination: string | undefined, destinationIp: Ip | undefined, start: Start, v6: boolean): Destination | AnalysisFailure {
   const fromOutside = start.ref.type === "internet" || start.ref.type === "internet-gateway";
   if (destination === undefined) {
     if (destinationIp === undefined) return fail("INVALID_QUERY", "Give a destination or a destinationIp.");
     return { ref: undefined, ids: [], ip: destinationIp };
   }
-  const publicOf = (iface: IndexedInterface) => iface.publicIpByPrivate.get(iface.primaryIp);
-  const ifaceDestination = (iface: IndexedInterface, ids: string[]): Destination | AnalysisFailure => {
-    if (destinationIp !== undefined) return { ref: interfaceRef(index, iface), ids: [...ids, iface.id], ip: destinationIp };
-    if (v6) {
-      // IPv6 addresses are the same inside and outside the VPC: no public address to pick.
-      const own = iface.privateIps.find((ip) => isIpv6(ip));
-      if (own === undefined) return fail("INVALID_QUERY", `${interfaceRef(index, iface).id} has no IPv6 address.`);
-      return { ref: interfaceRef(index, iface), ids: [...ids, iface.id], ip: own };
-    }
-    if (fromOutside) {
-      const pub = publicOf(iface);
-      if (pub === undefined) return { ref: interfaceRef(index, iface), ids: [...ids, iface.id], ip: iface.primaryIp };
-      return { ref: interfaceRef(index, iface), ids: [...ids, iface.id], ip: pub };
-    }
-    return { ref: interfaceRef(index, iface), ids: [...ids, iface.id], ip: iface.primaryIp };
-  };
   if (destination === "internet") return { ref: { id: "internet", type: "internet" }, ids: ["internet"], ip: destinationIp ?? (parseIp(v6 ? DEFAULT_INTERNET_DESTINATION_V6 : DEFAULT_INTERNET_DESTINATION) as Ip) };
   if (destination.startsWith("i-")) {
     const iface = pickInterface(index.interfacesOfInstance.get(destination) ?? [], destinationIp);
     if (!iface) return fail("UNKNOWN_DESTINATION", index.instances.has(destination) ? `Instance ${destination} has no network interface.` : `No instance ${destination} in the topology.`);
-    return ifaceDestination(iface, [destination]);
+    return ifaceDestination({ index, destinationIp, v6, fromOutside }, iface, [destination]);
   }
   if (destination.startsWith("eni-")) {
     const iface = index.interfaces.get(destination);
     if (!iface) return fail("UNKNOWN_DESTINATION", `No network interface ${destination} in the topology.`);
-    return ifaceDestination(iface, [destination, ...(iface.ownerId ? [iface.ownerId] : [])]);
+    return ifaceDestination({ index, destinationIp, v6, fromOutside }, iface, [destination, ...(iface.ownerId ? [iface.ownerId] : [])]);
   }
   if (destination.startsWith("nat-")) {
     const iface = index.natGatewayInterface.get(destination);
     if (!iface) return fail("UNKNOWN_DESTINATION", `No NAT gateway ${destination} in the topology.`);
-    return ifaceDestination(iface, [destination]);
+    return ifaceDestination({ index, destinationIp, v6, fromOutside }, iface, [destination]);
   }
   if (destination.startsWith("arn:") && index.loadBalancers.has(destination)) {
     const nodes = index.loadBalancerInterfaces.get(destination) ?? [];
     const node = nodes.find((n) => n.vpcId === start.vpcId && subnetOfIp(index, n.vpcId, n.primaryIp)?.availabilityZone !== undefined) ?? nodes[0];
     if (!node) return fail("UNKNOWN_DESTINATION", `Load balancer ${destination} has no node.`);
-    return ifaceDestination(node, [destination]);
+    return ifaceDestination({ index, destinationIp, v6, fromOutside }, node, [destination]);
   }
   if (destination.startsWith("subnet-")) {
     const prefix = index.subnetPrefix.get(destination);
@@ -444,7 +443,7 @@ function resolveDestination(index: IndexedTopology, destination: string | undefi
     const ifaces = [...index.interfaces.values()].filter((i) => i.kind === "vpc-endpoint" && i.ownerId === destination);
     const iface = ifaces.find((i) => i.vpcId === start.vpcId && destinationIp === undefined) ?? pickInterface(ifaces, destinationIp);
     if (!iface) return fail("UNKNOWN_DESTINATION", `Endpoint ${destination} has no network interface.`);
-    return ifaceDestination(iface, [destination]);
+    return ifaceDestination({ index, destinationIp, v6, fromOutside }, iface, [destination]);
   }
   if (destination.startsWith("onprem-")) {
     const network = index.onPremisesNetworks.get(destination);
@@ -467,8 +466,8 @@ function resolveDestination(index: IndexedTopology, destination: string | undefi
   return fail("UNKNOWN_DESTINATION", `Unknown destination "${destination}": give the id of an instance, network interface, subnet, internet gateway, VPC endpoint, VPN gateway, transit gateway, peering connection, NAT gateway, on-premises network or load balancer, "internet", an AWS service name, or only a destinationIp.`);
 }
 
-function newContext(index: IndexedTopology, reply: boolean, target: Target, session: Session, packet: Packet, clientVpnGroups: readonly string[] = []): TraceContext {
-  return { index, reply, target, session, components: [], events: [], lastPacket: packet, steps: 0, visited: new Set(), clientVpnGroups };
+function newContext(index: IndexedTopology, reply: boolean, target: Target, session: Session, packet: Packet, clientVpnGroups: readonly string[] = [], record = true): TraceContext {
+  return { index, reply, target, session, components: [], events: [], lastPacket: packet, steps: 0, decisions: [], clientVpnGroups, crossings: [], record };
 }
 
 function dispositionOf(end: TraceEnd): Disposition {
@@ -522,7 +521,13 @@ export function analyzeTopologyInput(input: unknown, query: AnalysisQuery): Anal
   return analyze(parsed.topology, query);
 }
 
-export function analyzeIndexed(index: IndexedTopology, q: z.output<typeof analysisQuerySchema>): AnalysisResult {
+/**
+ * `record: false` skips describing the path (components and their notes):
+ * the verdict, the explanation and the dispositions are the same, the
+ * component lists come back (nearly) empty. For matrices.
+ */
+export function analyzeIndexed(index: IndexedTopology, q: z.output<typeof analysisQuerySchema>, options: { record?: boolean } = {}): AnalysisResult {
+  const record = options.record ?? true;
   const sourceIp = q.sourceIp !== undefined ? parseIp(q.sourceIp) : undefined;
   const destinationIp = q.destinationIp !== undefined ? parseIp(q.destinationIp) : undefined;
   const v6 = (sourceIp !== undefined && isIpv6(sourceIp)) || (destinationIp !== undefined && isIpv6(destinationIp));
@@ -561,7 +566,7 @@ export function analyzeIndexed(index: IndexedTopology, q: z.output<typeof analys
   }
   const attempts = ways.map((way) => {
     const session: Session = { nat: new Map(), loadBalancer: new Map(), clientVpn: new Map(), egressOnly: new Map() };
-    const ctx = newContext(index, false, target, session, packet, q.clientVpnGroups);
+    const ctx = newContext(index, false, target, session, packet, q.clientVpnGroups, record);
     return { ctx, end: way(ctx), session };
   });
 
@@ -576,7 +581,7 @@ export function analyzeIndexed(index: IndexedTopology, q: z.output<typeof analys
 
 function finish(index: IndexedTopology, ctx: TraceContext, end: TraceEnd, session: Session, start: Start, resolved: ResolvedQuery): AnalysisSuccess {
   const forwardPathComponents = renumber(ctx.components);
-  const forwardEvents = events(ctx.events, "forward");
+  const forwardEvents = ctx.record ? events(ctx.events, "forward") : [];
   if (end.kind === "blocked") {
     return {
       ok: true,
@@ -594,10 +599,11 @@ function finish(index: IndexedTopology, ctx: TraceContext, end: TraceEnd, sessio
   }
   const reply = reversePacket(ctx.lastPacket);
   const replyTarget: Target = { ids: new Set(start.ids), ip: start.srcIp };
-  const back = newContext(index, true, replyTarget, session, reply);
+  const back = newContext(index, true, replyTarget, session, reply, [], ctx.record);
+  back.forwardCrossings = ctx.crossings;
   // The reply starts where the forward packet ended.
   const last = ctx.components[ctx.components.length - 1];
-  if (last) back.components.push({ sequenceNumber: 1, component: last.component, ...(last.hop !== undefined ? { hop: last.hop } : {}), ...(last.vpc ? { vpc: last.vpc } : {}), ...(last.subnet ? { subnet: last.subnet } : {}), outboundHeader: header(reply), note: `${last.component.id} replies to ${formatIp(reply.dstIp)}.` });
+  if (last && ctx.record) back.components.push({ sequenceNumber: 1, component: last.component, ...(last.hop !== undefined ? { hop: last.hop } : {}), ...(last.vpc ? { vpc: last.vpc } : {}), ...(last.subnet ? { subnet: last.subnet } : {}), outboundHeader: header(reply), note: `${last.component.id} replies to ${formatIp(reply.dstIp)}.` });
   const replyEnd = end.resume(back, reply);
   const found = replyEnd.kind !== "blocked";
   return {
@@ -611,7 +617,7 @@ function finish(index: IndexedTopology, ctx: TraceContext, end: TraceEnd, sessio
     blockKind: replyEnd.kind === "blocked" ? replyEnd.explanation.blockKind : undefined,
     blockedOn: replyEnd.kind === "blocked" ? "return" : undefined,
     query: resolved,
-    trafficEvents: [...forwardEvents, ...events(back.events, "return")],
+    trafficEvents: ctx.record ? [...forwardEvents, ...events(back.events, "return")] : [],
   };
 }
 

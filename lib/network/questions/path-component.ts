@@ -134,6 +134,8 @@ export interface Explanation {
   aclRule?: AclRuleDetail;
   transitGatewayRouteTable?: ComponentRef;
   packetField?: { address?: string; port?: number; protocol?: string };
+  /** Rules that could have allowed the packet but name a prefix list the topology does not resolve. */
+  unresolvedPrefixLists?: { prefixListId: string; usedBy: string }[];
   /** A sentence a learner understands: what blocked, and why. */
   message: string;
   /** The AWS documentation page for the rule. */

@@ -231,12 +231,21 @@ export class NetworkBuilder {
     return this;
   }
 
-  transitGateway(transitGatewayId: string): this {
-    this.list("transitGateways").push({ transitGatewayId, options: { defaultRouteTableAssociation: "disable", defaultRouteTablePropagation: "disable" } });
+  transitGateway(transitGatewayId: string, options: { securityGroupReferencing?: "enable" | "disable" } = {}): this {
+    this.list("transitGateways").push({
+      transitGatewayId,
+      options: { defaultRouteTableAssociation: "disable", defaultRouteTablePropagation: "disable", ...(options.securityGroupReferencing ? { securityGroupReferencingSupport: options.securityGroupReferencing } : {}) },
+    });
     return this;
   }
 
-  tgwAttachment(transitGatewayAttachmentId: string, transitGatewayId: string, resourceType: "vpc" | "vpn" | "direct-connect-gateway" | "peering", resourceId: string, options: { subnets?: string[]; routeTable?: string } = {}): this {
+  tgwAttachment(
+    transitGatewayAttachmentId: string,
+    transitGatewayId: string,
+    resourceType: "vpc" | "vpn" | "direct-connect-gateway" | "peering",
+    resourceId: string,
+    options: { subnets?: string[]; routeTable?: string; applianceMode?: boolean; securityGroupReferencing?: "enable" | "disable" } = {},
+  ): this {
     this.list("transitGatewayAttachments").push({
       transitGatewayAttachmentId,
       transitGatewayId,
@@ -244,6 +253,8 @@ export class NetworkBuilder {
       resourceId,
       subnetIds: options.subnets ?? [],
       ...(options.routeTable ? { association: { transitGatewayRouteTableId: options.routeTable } } : {}),
+      ...(options.applianceMode ? { applianceModeSupport: "enable" as const } : {}),
+      ...(options.securityGroupReferencing ? { securityGroupReferencingSupport: options.securityGroupReferencing } : {}),
     });
     return this;
   }
@@ -253,11 +264,11 @@ export class NetworkBuilder {
       transitGatewayRouteTableId,
       transitGatewayId,
       propagations: (options.propagations ?? []).map((transitGatewayAttachmentId) => ({ transitGatewayAttachmentId })),
-      routes: Object.entries(options.routes ?? {}).map(([destinationCidrBlock, target]) =>
-        target === "blackhole"
-          ? { destinationCidrBlock, state: "blackhole" as const }
-          : { destinationCidrBlock, transitGatewayAttachments: [{ transitGatewayAttachmentId: target }] },
-      ),
+      // A "pl-…" destination is a prefix list reference: the routes of the list's entries.
+      routes: Object.entries(options.routes ?? {}).map(([destination, target]) => {
+        const to = destination.startsWith("pl-") ? { prefixListId: destination } : { destinationCidrBlock: destination };
+        return target === "blackhole" ? { ...to, state: "blackhole" as const } : { ...to, transitGatewayAttachments: [{ transitGatewayAttachmentId: target }] };
+      }),
     });
     return this;
   }

@@ -293,8 +293,9 @@ describe("toAwsSnapshot", () => {
     });
     expect(byPath.get("accounts/111122223333/us-east-1/VpcEndpoints.json")).toMatchObject({ VpcEndpoints: [{ State: "available" }, { State: "pendingAcceptance" }, { State: "deleting" }] });
     expect(byPath.get("us-east-1/PrefixLists.json")).toEqual({ PrefixLists: [{ PrefixListId: "pl-s3", PrefixListName: "com.amazonaws.us-east-1.s3", Cidrs: ["52.216.0.0/15"] }] });
-    expect(byPath.get("accounts/111122223333/us-east-1/get-managed-prefix-list-entries/pl-office.json")).toEqual({ PrefixListId: "pl-office", Entries: [{ Cidr: "203.0.113.0/24", Description: "HQ" }] });
-    expect(byPath.get("accounts/111122223333/us-east-1/search-transit-gateway-routes/tgw-rtb-east.json")).toMatchObject({ TransitGatewayRouteTableId: "tgw-rtb-east", Routes: [{ DestinationCidrBlock: "10.2.0.0/16", Type: "static", State: "active" }, { State: "blackhole", TransitGatewayAttachments: [] }, { PrefixListId: "pl-office", Type: "propagated" }] });
+    // Outputs without their subject's id are printed as the CLI prints them, the subject in the file's name.
+    expect(byPath.get("accounts/111122223333/us-east-1/get-managed-prefix-list-entries.pl-office.json")).toEqual({ Entries: [{ Cidr: "203.0.113.0/24", Description: "HQ" }] });
+    expect(byPath.get("accounts/111122223333/us-east-1/search-transit-gateway-routes.tgw-rtb-east.json")).toMatchObject({ AdditionalRoutesAvailable: false, Routes: [{ DestinationCidrBlock: "10.2.0.0/16", Type: "static", State: "active" }, { State: "blackhole", TransitGatewayAttachments: [] }, { PrefixListId: "pl-office", Type: "propagated" }] });
     expect(byPath.get("accounts/111122223333/us-east-1/connections.json")).toEqual({ connections: [{ ownerAccount: "111122223333", connectionId: "dxcon-a", connectionName: "fra1", connectionState: "down", region: "us-east-1", location: "EqFA5", bandwidth: "1Gbps" }] });
     expect(byPath.get("ip-ranges.json")).toMatchObject({ syncToken: expect.any(String), prefixes: [{ ip_prefix: "54.184.0.0/13", service: "AMAZON" }, { service: "EC2" }, { service: "CLOUDFRONT" }], ipv6_prefixes: [{ ipv6_prefix: "2600:1f14::/35" }] });
     expect(toAwsSnapshot(topology(everything))).toEqual(files.map((f) => f.document));

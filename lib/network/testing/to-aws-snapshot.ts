@@ -1,4 +1,4 @@
-import { addSnapshotDocument, emptySnapshot, originFromRelativePath } from "../aws/snapshot";
+import { addSnapshotDocument, emptySnapshot, originFromRelativePath, subjectFileName } from "../aws/snapshot";
 import { regionOfZone, snapshotToTopology } from "../aws/to-topology";
 import { parseTopology, type Topology, type TopologyInput } from "../model/topology";
 
@@ -74,7 +74,8 @@ class Files {
   private path(folder: string, name: string): string {
     const base = folder ? `${folder}/${name}` : name;
     let path = `${base}.json`;
-    for (let n = 2; this.used.has(path); n++) path = `${base}-${n}.json`;
+    // A second page of the same output, as `--max-items` would leave it: Vpcs.2.json.
+    for (let n = 2; this.used.has(path); n++) path = `${base}.${n}.json`;
     this.used.add(path);
     return path;
   }
@@ -383,16 +384,16 @@ export function exportAwsSnapshot(topology: Topology): AwsSnapshotExport {
       out.item("PrefixLists", { region: p.region ?? service.region }, { PrefixListId: p.prefixListId, PrefixListName: p.prefixListName, Cidrs: cidrs });
       continue;
     }
-    out.item("ManagedPrefixLists", at(p), clean({
+    // describe-managed-prefix-lists prints its lists under `PrefixLists` too, without entries.
+    out.item("describe-managed-prefix-lists", at(p), clean({
       PrefixListId: p.prefixListId,
       AddressFamily: p.addressFamily,
       State: "create-complete",
       PrefixListName: p.prefixListName,
       OwnerId: p.ownerId,
       Tags: tags(p.tags),
-    }));
-    out.add(at(p), `get-managed-prefix-list-entries/${p.prefixListId}`, {
-      PrefixListId: p.prefixListId,
+    }), (list) => ({ PrefixLists: list }));
+    out.add(at(p), subjectFileName("get-managed-prefix-list-entries", p.prefixListId), {
       Entries: p.entries.map((e) => clean({ Cidr: e.cidr, Description: e.description })),
     });
   }
@@ -496,6 +497,7 @@ function exportTransitGateways(t: Topology, out: Files, at: At) {
         DefaultRouteTableAssociation: o.defaultRouteTableAssociation,
         DefaultRouteTablePropagation: o.defaultRouteTablePropagation,
         VpnEcmpSupport: o.vpnEcmpSupport,
+        SecurityGroupReferencingSupport: o.securityGroupReferencingSupport,
       }),
       Tags: tags(g.tags),
     }));
@@ -522,7 +524,7 @@ function exportTransitGateways(t: Topology, out: Files, at: At) {
       VpcOwnerId: a.resourceOwnerId,
       State: a.state,
       SubnetIds: a.subnetIds,
-      Options: { DnsSupport: "enable", Ipv6Support: "disable", ApplianceModeSupport: a.applianceModeSupport },
+      Options: { DnsSupport: "enable", Ipv6Support: "disable", ApplianceModeSupport: a.applianceModeSupport, SecurityGroupReferencingSupport: a.securityGroupReferencingSupport },
       Tags: tags(a.tags),
     }));
   }
@@ -561,8 +563,8 @@ function exportTransitGateways(t: Topology, out: Files, at: At) {
       Tags: tags(r.tags),
     }));
     const id = r.transitGatewayRouteTableId;
-    out.add(at(r), `search-transit-gateway-routes/${id}`, {
-      TransitGatewayRouteTableId: id,
+    out.add(at(r), subjectFileName("search-transit-gateway-routes", id), {
+      AdditionalRoutesAvailable: false,
       Routes: r.routes.map((x) => clean({
         DestinationCidrBlock: x.destinationCidrBlock,
         PrefixListId: x.prefixListId,
@@ -578,12 +580,10 @@ function exportTransitGateways(t: Topology, out: Files, at: At) {
         .map((a) => ({ id: a.transitGatewayAttachmentId, state: a.association?.state ?? "associated" })),
       ...r.associations.map((a) => ({ id: a.transitGatewayAttachmentId, state: a.state })),
     ].filter((a, n, all) => all.findIndex((b) => b.id === a.id) === n);
-    out.add(at(r), `get-transit-gateway-route-table-associations/${id}`, {
-      TransitGatewayRouteTableId: id,
+    out.add(at(r), subjectFileName("get-transit-gateway-route-table-associations", id), {
       Associations: associated.map((a) => ({ TransitGatewayAttachmentId: a.id, ...resourceOf(a.id, r.transitGatewayId), State: a.state })),
     });
-    out.add(at(r), `get-transit-gateway-route-table-propagations/${id}`, {
-      TransitGatewayRouteTableId: id,
+    out.add(at(r), subjectFileName("get-transit-gateway-route-table-propagations", id), {
       TransitGatewayRouteTablePropagations: r.propagations.map((p) => ({ TransitGatewayAttachmentId: p.transitGatewayAttachmentId, ...resourceOf(p.transitGatewayAttachmentId, r.transitGatewayId), State: p.state })),
     });
   }
@@ -733,10 +733,11 @@ function exportLoadBalancing(t: Topology, out: Files, at: At) {
       })),
       SecurityGroups: lb.securityGroupIds,
       IpAddressType: "ipv4",
+      // describe-load-balancers prints it for Network Load Balancers.
+      EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic: lb.type === "network" || lb.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic === "off" ? lb.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic : undefined,
     }));
     if (lb.crossZoneLoadBalancing !== undefined) {
-      out.add(at(lb), `describe-load-balancer-attributes/${lb.loadBalancerName}`, {
-        LoadBalancerArn: lb.loadBalancerArn,
+      out.add(at(lb), subjectFileName("describe-load-balancer-attributes", lb.loadBalancerArn), {
         Attributes: [{ Key: "load_balancing.cross_zone.enabled", Value: String(lb.crossZoneLoadBalancing) }],
       });
     }
@@ -751,8 +752,7 @@ function exportLoadBalancing(t: Topology, out: Files, at: At) {
       TargetType: g.targetType,
       LoadBalancerArns: g.loadBalancerArns,
     }));
-    out.add(at(g), `describe-target-health/${g.targetGroupName ?? g.targetGroupArn.split("/").slice(-2).join("-")}`, {
-      TargetGroupArn: g.targetGroupArn,
+    out.add(at(g), subjectFileName("describe-target-health", g.targetGroupArn), {
       TargetHealthDescriptions: g.targets.map((x) => clean({
         Target: clean({ Id: x.id, Port: x.port, AvailabilityZone: x.availabilityZone }),
         HealthCheckPort: x.port ?? g.port ? String(x.port ?? g.port) : undefined,

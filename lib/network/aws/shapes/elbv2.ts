@@ -17,6 +17,7 @@ export const loadBalancerSchema = z.looseObject({
   State: z.looseObject({ Code: z.string().optional() }).optional(),
   IpAddressType: z.string().optional(),
   SecurityGroups: awsList(z.string()),
+  EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic: z.string().optional(),
   AvailabilityZones: awsList(
     z.looseObject({
       ZoneName: z.string().optional(),

@@ -15,6 +15,7 @@ export const transitGatewaySchema = z.looseObject({
       DefaultRouteTableAssociation: z.string().optional(),
       DefaultRouteTablePropagation: z.string().optional(),
       VpnEcmpSupport: z.string().optional(),
+      SecurityGroupReferencingSupport: z.string().optional(),
     })
     .optional(),
   Tags: awsTagsSchema,
@@ -41,7 +42,7 @@ export const transitGatewayVpcAttachmentSchema = z.looseObject({
   VpcOwnerId: z.string().optional(),
   SubnetIds: awsList(z.string()),
   State: z.string().optional(),
-  Options: z.looseObject({ ApplianceModeSupport: z.string().optional() }).optional(),
+  Options: z.looseObject({ ApplianceModeSupport: z.string().optional(), SecurityGroupReferencingSupport: z.string().optional() }).optional(),
   Tags: awsTagsSchema,
 });
 

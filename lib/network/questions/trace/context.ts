@@ -1,3 +1,4 @@
+import { type Crossing } from "../../filters/security-group";
 import { type CompiledRoute } from "../../forwarding/route-table";
 import { formatIp, type Ip } from "../../ip";
 import { type IndexedInterface, type IndexedTopology } from "../../model/indexed-topology";
@@ -25,6 +26,8 @@ export interface Session {
   clientVpn: Map<string, { clientIp: Ip }>;
   /** VPC → the egress-only internet gateway an IPv6 connection left through (its replies come back through it). */
   egressOnly: Map<string, string>;
+  /** Transit gateway attachment (appliance mode on) → the subnet (zone) the flow used, which its reply must use too. */
+  applianceZone?: Map<string, string>;
 }
 
 export interface InterfaceEvent {
@@ -52,10 +55,29 @@ export interface TraceContext {
   steps: number;
   /** Client VPN: the directory groups the connected user belongs to (authorization rules for a group need one of them). */
   clientVpnGroups: readonly string[];
-  visited: Set<string>;
+  /** The decision points passed, in order, to describe a loop. */
+  decisions: Decision[];
+  /** Peering connections, transit gateways and appliances the packet crossed, in order (security group references depend on them). */
+  crossings: Crossing[];
+  /** The Availability Zone the packet entered its last transit gateway in, when it came from a VPC. */
+  tgwEntryZone?: string | undefined;
+  /** Record path components and traffic events; a matrix that needs only verdicts turns it off. */
+  record: boolean;
+  /** On the reply: what the request crossed, to explain a reply that cannot follow it back. */
+  forwardCrossings?: readonly Crossing[];
 }
 
-export type Entry = { kind: "subnet"; subnetId: string } | { kind: "gateway"; via: "internet-gateway" | "vpn-gateway" | "transit-gateway" | "peering" | "vpc-endpoint" | "vpc"; id: string };
+export type Entry =
+  | { kind: "subnet"; subnetId: string }
+  | {
+      kind: "gateway";
+      via: "internet-gateway" | "vpn-gateway" | "transit-gateway" | "peering" | "vpc-endpoint" | "vpc";
+      id: string;
+      /** A transit gateway's way in: the attachment, its subnet and the transit gateway route that chose it. */
+      attachmentId?: string;
+      subnetId?: string;
+      tgwRoute?: { destination: string; attachmentId: string | undefined; routeTableId: string };
+    };
 
 export const DOCS = {
   routeTables: "https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html",
@@ -92,8 +114,14 @@ export function header(p: Packet): PacketHeader {
   };
 }
 
-export function add(ctx: TraceContext, component: Omit<PathComponent, "sequenceNumber">): void {
-  ctx.components.push({ sequenceNumber: ctx.components.length + 1, ...component });
+/**
+ * Record a path component. It is described lazily: a matrix asks only for
+ * verdicts (`record: false`), and skipping the descriptions (notes,
+ * headers, rule details) is most of what makes its analyses cheap.
+ */
+export function add(ctx: TraceContext, component: () => Omit<PathComponent, "sequenceNumber">): void {
+  if (!ctx.record) return;
+  ctx.components.push({ sequenceNumber: ctx.components.length + 1, ...component() });
 }
 
 export function block(
@@ -167,15 +195,46 @@ export function targetText(r: CompiledRoute): string {
   return r.target.kind === "local" ? "local" : `${r.target.kind.replace(/-/g, " ")} ${r.target.id}`;
 }
 
-export function guard(ctx: TraceContext, node: string, p: Packet): TraceEnd | undefined {
+/**
+ * A packet that comes back to the same decision point with the same
+ * addresses loops. `node` names the point: a route table, an interface, or a
+ * transit gateway together with the attachment the packet entered through
+ * (`tgw-1|tgw-attach-a`: an inspection VPC sends a packet back into the same
+ * transit gateway through another attachment, which is not a loop). A path
+ * passes a few dozen points at most, so they are kept in a list.
+ */
+export function guard(ctx: TraceContext, node: string, p: Packet, component?: ComponentRef, described?: () => string): TraceEnd | undefined {
   ctx.lastPacket = p;
   ctx.steps += 1;
-  const key = `${node}|${p.srcIp}|${p.dstIp}|${p.srcPort ?? ""}|${p.dstPort ?? ""}`;
-  if (ctx.steps > MAX_STEPS || ctx.visited.has(key)) {
-    return block(ctx, "ROUTING_LOOP", { id: node, type: node.startsWith("tgw-") ? "transit-gateway" : "route-table" }, `The packet comes back to ${node} with the same addresses: the routes form a loop, so it never arrives.`);
+  let first = -1;
+  for (let i = 0; i < ctx.decisions.length; i += 1) {
+    const d = ctx.decisions[i] as Decision;
+    if (d.node === node && samePacket(d.packet, p)) {
+      first = i;
+      break;
+    }
   }
-  ctx.visited.add(key);
+  if (ctx.steps > MAX_STEPS || first >= 0) {
+    const ref = component ?? { id: node, type: node.startsWith("tgw-") ? ("transit-gateway" as const) : ("route-table" as const) };
+    // The routing decisions between the first visit and this one: the loop, as a person traces it.
+    const cycle = first < 0 ? [] : [...ctx.decisions.slice(first).filter((d) => d.routing).map(labelOf), labelOf({ node, described })];
+    const around = cycle.length > 2 ? ` after ${cycle.join(" → ")}` : "";
+    return block(ctx, "ROUTING_LOOP", ref, `The packet comes back to ${labelOf({ node, described })} with the same addresses${around}: the routes form a loop, so it never arrives.`);
+  }
+  // No closure per call: guard runs at every hop of every analysis a matrix makes.
+  ctx.decisions.push({ node, packet: p, described, routing: !node.startsWith("in:") && !node.startsWith("out:") });
   return undefined;
+}
+
+/** A decision as the loop guard keeps it; its label is told only when a loop is found. */
+type Decision = { node: string; packet: Packet; described: (() => string) | undefined; routing: boolean };
+
+function labelOf(d: { node: string; described: (() => string) | undefined }): string {
+  return d.described ? d.described() : d.node;
+}
+
+function samePacket(a: Packet, b: Packet): boolean {
+  return a === b || (a.srcIp === b.srcIp && a.dstIp === b.dstIp && a.srcPort === b.srcPort && a.dstPort === b.dstPort && a.protocol === b.protocol);
 }
 
 /** A translation changed the destination address: the destination is now the translated address. */

@@ -21,8 +21,8 @@ export function startFromOnPremises(index: IndexedTopology, network: OnPremisesN
     const vif = index.virtualInterfaces.get(vifId);
     if (!vif) continue;
     const enter = (c: TraceContext): TraceEnd => {
-      add(c, { component: { id: network.id, type: "on-premises-network" }, hop: network.id, note: `The packet starts in ${network.name ?? network.id}.` });
-      add(c, { component: { id: vif.virtualInterfaceId, type: "direct-connect-virtual-interface" }, note: `It crosses Direct Connect virtual interface ${vif.virtualInterfaceId} (${vif.virtualInterfaceType}).` });
+      add(c, () => ({ component: { id: network.id, type: "on-premises-network" }, hop: network.id, note: `The packet starts in ${network.name ?? network.id}.` }));
+      add(c, () => ({ component: { id: vif.virtualInterfaceId, type: "direct-connect-virtual-interface" }, note: `It crosses Direct Connect virtual interface ${vif.virtualInterfaceId} (${vif.virtualInterfaceType}).` }));
       if (vif.virtualInterfaceState !== "available") return block(c, "BAD_STATE", { id: vif.virtualInterfaceId, type: "direct-connect-virtual-interface" }, `Virtual interface ${vif.virtualInterfaceId} is ${vif.virtualInterfaceState}.`, { documentation: DOCS.directConnect });
       const source: LearnedRoute["source"] = { kind: "direct-connect", virtualInterface: vif };
       // A public VIF reaches AWS's public address space: public services, public IPs in AWS and AWS's published ranges, nothing private.
@@ -42,8 +42,8 @@ export function startFromOnPremises(index: IndexedTopology, network: OnPremisesN
     for (const vpn of index.topology.vpnConnections.filter((v) => v.customerGatewayId === cgwId)) {
       if (only && only.vpnConnectionId !== vpn.vpnConnectionId) continue;
       attempts.push((c) => {
-        add(c, { component: { id: network.id, type: "on-premises-network" }, hop: network.id, note: `The packet starts in ${network.name ?? network.id}.` });
-        add(c, { component: { id: vpn.vpnConnectionId, type: "vpn-connection" }, note: `It goes through VPN connection ${vpn.vpnConnectionId}${vpn.options.enableAcceleration ? " (accelerated)" : ""}.` });
+        add(c, () => ({ component: { id: network.id, type: "on-premises-network" }, hop: network.id, note: `The packet starts in ${network.name ?? network.id}.` }));
+        add(c, () => ({ component: { id: vpn.vpnConnectionId, type: "vpn-connection" }, note: `It goes through VPN connection ${vpn.vpnConnectionId}${vpn.options.enableAcceleration ? " (accelerated)" : ""}.` }));
         const problem = vpnProblem(vpn);
         if (problem) return block(c, "BAD_STATE_VPN", { id: vpn.vpnConnectionId, type: "vpn-connection" }, `VPN connection ${vpn.vpnConnectionId} carries no traffic: ${problem}.`, { documentation: DOCS.vpnRouting });
         if (vpn.vpnGatewayId) return vpnGatewayIngress(c, vpn.vpnGatewayId, p, { kind: vpn.options.staticRoutesOnly ? "vpn-static" : "vpn-bgp", vpnConnection: vpn });
@@ -62,7 +62,7 @@ export function directConnectGatewayIngress(ctx: TraceContext, dxgwId: string, p
   const dxgw = index.directConnectGateways.get(dxgwId);
   const ref: ComponentRef = { id: dxgwId, type: "direct-connect-gateway" };
   if (!dxgw || dxgw.directConnectGatewayState !== "available") return block(ctx, "BAD_STATE", ref, `Direct Connect gateway ${dxgwId} is not available.`, { documentation: DOCS.directConnect });
-  add(ctx, { component: ref, hop: dxgwId, note: `The packet reaches Direct Connect gateway ${dxgw.directConnectGatewayName ?? dxgwId}.` });
+  add(ctx, () => ({ component: ref, hop: dxgwId, note: `The packet reaches Direct Connect gateway ${dxgw.directConnectGatewayName ?? dxgwId}.` }));
   for (const association of dxgw.associations) {
     if (association.associationState !== "associated") continue;
     const gw = association.associatedGateway;

@@ -20,13 +20,13 @@ export function internetGatewayEgress(ctx: TraceContext, igwId: string, vpcId: s
   const sender = index.interfaceByPrivateIp.get(vpcId)?.get(p.srcIp);
   if (isIpv6(p.srcIp)) {
     // IPv6 addresses in a VPC are public: the internet gateway forwards them unchanged.
-    add(ctx, { component: ref, hop: igwId, vpc: vpcRef(index, vpcId), inboundHeader: header(p), outboundHeader: header(p), note: `Internet gateway ${igwId} forwards the IPv6 packet unchanged (IPv6 addresses are public; there is no NAT).` });
+    add(ctx, () => ({ component: ref, hop: igwId, vpc: vpcRef(index, vpcId), inboundHeader: header(p), outboundHeader: header(p), note: `Internet gateway ${igwId} forwards the IPv6 packet unchanged (IPv6 addresses are public; there is no NAT).` }));
     if (reached(ctx, igwId)) return { kind: "accepted", resume: (c, reply) => internetGatewayIngress(c, igwId, reply) };
     return onTheInternet(ctx, p);
   }
   const publicIp = sender?.publicIpByPrivate.get(p.srcIp);
   if (publicIp === undefined) {
-    add(ctx, { component: ref, hop: igwId, vpc: vpcRef(index, vpcId), inboundHeader: header(p), note: `The packet reaches internet gateway ${igwId}.` });
+    add(ctx, () => ({ component: ref, hop: igwId, vpc: vpcRef(index, vpcId), inboundHeader: header(p), note: `The packet reaches internet gateway ${igwId}.` }));
     return block(
       ctx,
       "NO_PUBLIC_IP_ADDRESS",
@@ -38,7 +38,7 @@ export function internetGatewayEgress(ctx: TraceContext, igwId: string, vpcId: s
     );
   }
   const q: Packet = { ...p, srcIp: publicIp };
-  add(ctx, { component: ref, hop: igwId, vpc: vpcRef(index, vpcId), inboundHeader: header(p), outboundHeader: header(q), note: `Internet gateway ${igwId} translates the source ${formatIp(p.srcIp)} to its public address ${formatIp(publicIp)}.` });
+  add(ctx, () => ({ component: ref, hop: igwId, vpc: vpcRef(index, vpcId), inboundHeader: header(p), outboundHeader: header(q), note: `Internet gateway ${igwId} translates the source ${formatIp(p.srcIp)} to its public address ${formatIp(publicIp)}.` }));
   if (reached(ctx, igwId)) {
     ctx.lastPacket = q;
     return { kind: "accepted", resume: (c, reply) => internetGatewayIngress(c, igwId, reply) };
@@ -68,7 +68,7 @@ export function onTheInternet(ctx: TraceContext, p: Packet): TraceEnd {
       return block(ctx, "CARRIER_GATEWAY_NO_INBOUND", { id: cagw?.carrierGatewayId ?? carrier.iface.vpcId, type: "carrier-gateway" }, `${formatIp(p.dstIp)} is a carrier IP in a Wavelength Zone. A carrier gateway admits no connection initiated from the internet, only from the carrier network.`, { direction: "ingress", documentation: DOCS.carrierGateway });
     }
     const q: Packet = { ...p, dstIp: carrier.privateIp };
-    add(ctx, { component: { id: "carrier-network", type: "internet" }, hop: "internet", inboundHeader: header(p), outboundHeader: header(q), note: `The carrier gateway translates the reply to ${formatIp(q.dstIp)}.` });
+    add(ctx, () => ({ component: { id: "carrier-network", type: "internet" }, hop: "internet", inboundHeader: header(p), outboundHeader: header(q), note: `The carrier gateway translates the reply to ${formatIp(q.dstIp)}.` }));
     return deliverLocal(ctx, carrier.iface.vpcId, q, { kind: "gateway", via: "internet-gateway", id: "carrier" }, true);
   }
   const service = index.awsServiceTable.lookup(p.dstIp)?.values[0];
@@ -85,10 +85,10 @@ export function onTheInternet(ctx: TraceContext, p: Packet): TraceEnd {
     const where = `${range.prefix}, EC2 address space in ${range.region}${range.networkBorderGroup && range.networkBorderGroup !== range.region ? ` (network border group ${range.networkBorderGroup})` : ""}`;
     if (ctx.reply && ctx.target.ip === p.dstIp) {
       // The address sent the request, so something outside the topology holds it: the reply goes back to it.
-      add(ctx, { component: awsNetwork, hop: "aws-network", note: `The reply travels on AWS's network to ${formatIp(p.dstIp)} (${where}), the address that sent the request.` });
+      add(ctx, () => ({ component: awsNetwork, hop: "aws-network", note: `The reply travels on AWS's network to ${formatIp(p.dstIp)} (${where}), the address that sent the request.` }));
       return { kind: "accepted", resume: (c, reply) => onTheInternet(c, reply) };
     }
-    add(ctx, { component: awsNetwork, hop: "aws-network", note: `The packet travels on AWS's network toward ${formatIp(p.dstIp)} (${where}).` });
+    add(ctx, () => ({ component: awsNetwork, hop: "aws-network", note: `The packet travels on AWS's network toward ${formatIp(p.dstIp)} (${where}).` }));
     return block(
       ctx,
       "UNASSIGNED_AWS_ADDRESS",
@@ -98,17 +98,17 @@ export function onTheInternet(ctx: TraceContext, p: Packet): TraceEnd {
     );
   }
   if (isPrivateAddress(p.dstIp)) {
-    add(ctx, { component: { id: "internet", type: "internet" }, hop: "internet", note: `The packet is on the internet.` });
+    add(ctx, () => ({ component: { id: "internet", type: "internet" }, hop: "internet", note: `The packet is on the internet.` }));
     return block(ctx, "INTERNET_UNROUTABLE_ADDRESS", { id: "internet", type: "internet" }, `${formatIp(p.dstIp)} is a private address: the internet does not route it, so a private address is only reachable from inside its network.`);
   }
-  add(ctx, { component: { id: "internet", type: "internet" }, hop: "internet", note: `The packet travels on the internet to ${formatIp(p.dstIp)}.` });
+  add(ctx, () => ({ component: { id: "internet", type: "internet" }, hop: "internet", note: `The packet travels on the internet to ${formatIp(p.dstIp)}.` }));
   if (reached(ctx, "internet") || (ctx.reply && ctx.target.ip === p.dstIp)) return { kind: "accepted", resume: (c, reply) => onTheInternet(c, reply) };
   return { kind: "exits-network", resume: (c, reply) => onTheInternet(c, reply) };
 }
 
 /** The packet is at an AWS public service: delivered if that is what was asked for (or the reply's sender), else it leaves the modelled network there. */
 function atAwsService(ctx: TraceContext, p: Packet, component: ComponentRef, note: string): TraceEnd {
-  add(ctx, { component, hop: "aws-service", note });
+  add(ctx, () => ({ component, hop: "aws-service", note }));
   if (reached(ctx, component.id) || (ctx.reply && ctx.target.ip === p.dstIp)) return { kind: "accepted", resume: (c, reply) => onTheInternet(c, reply) };
   return { kind: "exits-network", resume: (c, reply) => onTheInternet(c, reply) };
 }
@@ -170,19 +170,19 @@ export function internetGatewayIngress(ctx: TraceContext, igwId: string, p: Pack
   if (!igw || !vpcId) return block(ctx, "BAD_STATE_ATTACHMENT", ref, `Internet gateway ${igwId} is not attached to a VPC.`, { documentation: DOCS.internetGateway });
   if (isIpv6(p.dstIp)) {
     const entry6: Entry = { kind: "gateway", via: "internet-gateway", id: igwId };
-    add(ctx, { component: ref, hop: igwId, vpc: vpcRef(index, vpcId), inboundHeader: header(p), outboundHeader: header(p), note: `Internet gateway ${igwId} forwards the IPv6 packet into ${vpcId} unchanged.` });
+    add(ctx, () => ({ component: ref, hop: igwId, vpc: vpcRef(index, vpcId), inboundHeader: header(p), outboundHeader: header(p), note: `Internet gateway ${igwId} forwards the IPv6 packet into ${vpcId} unchanged.` }));
     const edge6 = index.edgeRouteTable.get(igwId);
     if (edge6) return routeFromTable(ctx, edge6, vpcId, p, entry6);
     return deliverLocal(ctx, vpcId, p, entry6, true);
   }
   const owner = index.publicIpOwner.get(p.dstIp);
   if (!owner || owner.iface.vpcId !== vpcId) {
-    add(ctx, { component: ref, hop: igwId, vpc: vpcRef(index, vpcId), note: `The packet reaches internet gateway ${igwId}.` });
+    add(ctx, () => ({ component: ref, hop: igwId, vpc: vpcRef(index, vpcId), note: `The packet reaches internet gateway ${igwId}.` }));
     return block(ctx, "NO_PUBLIC_IP_ADDRESS", ref, `No interface in ${vpcId} has the public address ${formatIp(p.dstIp)}, so internet gateway ${igwId} has nothing to translate it to. Instances need a public or Elastic IP to be reached from the internet.`, { direction: "ingress", vpc: vpcRef(index, vpcId), documentation: DOCS.internetGateway });
   }
   const q: Packet = { ...p, dstIp: owner.privateIp };
   retarget(ctx, p.dstIp, q.dstIp);
-  add(ctx, { component: ref, hop: igwId, vpc: vpcRef(index, vpcId), inboundHeader: header(p), outboundHeader: header(q), note: `Internet gateway ${igwId} translates the destination ${formatIp(p.dstIp)} to the private address ${formatIp(q.dstIp)}.` });
+  add(ctx, () => ({ component: ref, hop: igwId, vpc: vpcRef(index, vpcId), inboundHeader: header(p), outboundHeader: header(q), note: `Internet gateway ${igwId} translates the destination ${formatIp(p.dstIp)} to the private address ${formatIp(q.dstIp)}.` }));
   const entry: Entry = { kind: "gateway", via: "internet-gateway", id: igwId };
   const edge = index.edgeRouteTable.get(igwId);
   if (edge) return routeFromTable(ctx, edge, vpcId, q, entry);
@@ -199,7 +199,7 @@ function internetIpv6Inbound(ctx: TraceContext, vpcId: string, p: Packet): Trace
   const eigw = index.egressOnlyInternetGatewayOfVpc.get(vpcId);
   if (eigw) {
     const ref: ComponentRef = { id: eigw.egressOnlyInternetGatewayId, type: "egress-only-internet-gateway", ...nameOf(eigw.tags) };
-    add(ctx, { component: ref, hop: eigw.egressOnlyInternetGatewayId, vpc: vpcRef(index, vpcId), inboundHeader: header(p), note: `The packet reaches egress-only internet gateway ${eigw.egressOnlyInternetGatewayId}.` });
+    add(ctx, () => ({ component: ref, hop: eigw.egressOnlyInternetGatewayId, vpc: vpcRef(index, vpcId), inboundHeader: header(p), note: `The packet reaches egress-only internet gateway ${eigw.egressOnlyInternetGatewayId}.` }));
     return block(ctx, "EGRESS_ONLY_IGW_NO_INBOUND", ref, `${vpcId} reaches the IPv6 internet only through egress-only internet gateway ${eigw.egressOnlyInternetGatewayId}, which lets replies in but no connection started from the internet.`, { direction: "ingress", vpc: vpcRef(index, vpcId), documentation: DOCS.egressOnlyInternetGateway });
   }
   return block(ctx, "NO_ROUTE_TO_DESTINATION", { id: "internet", type: "internet" }, `${formatIp(p.dstIp)} is in ${vpcId}, which has no internet gateway, so the internet cannot reach it.`, { documentation: DOCS.internetGateway });
@@ -214,13 +214,13 @@ export function egressOnlyInternetGatewayEgress(ctx: TraceContext, eigwId: strin
     return block(ctx, "BAD_STATE_ATTACHMENT", ref, `Egress-only internet gateway ${eigwId} is not attached to ${vpcId}.`, { vpc: vpcRef(index, vpcId), documentation: DOCS.egressOnlyInternetGateway });
   }
   if (!isIpv6(p.dstIp)) return block(ctx, "UNSUPPORTED_COMPONENT", ref, `An egress-only internet gateway carries IPv6 traffic only; ${formatIp(p.dstIp)} is an IPv4 address.`, { documentation: DOCS.egressOnlyInternetGateway });
-  add(ctx, { component: ref, hop: eigwId, vpc: vpcRef(index, vpcId), inboundHeader: header(p), outboundHeader: header(p), note: `Egress-only internet gateway ${eigwId} lets the IPv6 connection out and will let its replies back in.` });
+  add(ctx, () => ({ component: ref, hop: eigwId, vpc: vpcRef(index, vpcId), inboundHeader: header(p), outboundHeader: header(p), note: `Egress-only internet gateway ${eigwId} lets the IPv6 connection out and will let its replies back in.` }));
   if (!ctx.reply) ctx.session.egressOnly.set(vpcId, eigwId);
   if (reached(ctx, eigwId)) return { kind: "accepted", resume: (c, reply) => egressOnlyInternetGatewayIngress(c, eigwId, vpcId, reply) };
   return onTheInternet(ctx, p);
 }
 
 function egressOnlyInternetGatewayIngress(ctx: TraceContext, eigwId: string, vpcId: string, p: Packet): TraceEnd {
-  add(ctx, { component: { id: eigwId, type: "egress-only-internet-gateway" }, hop: eigwId, vpc: vpcRef(ctx.index, vpcId), inboundHeader: header(p), note: `Egress-only internet gateway ${eigwId} admits the reply to a connection that left through it.` });
+  add(ctx, () => ({ component: { id: eigwId, type: "egress-only-internet-gateway" }, hop: eigwId, vpc: vpcRef(ctx.index, vpcId), inboundHeader: header(p), note: `Egress-only internet gateway ${eigwId} admits the reply to a connection that left through it.` }));
   return deliverLocal(ctx, vpcId, p, { kind: "gateway", via: "internet-gateway", id: eigwId }, true);
 }

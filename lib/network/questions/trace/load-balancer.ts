@@ -22,23 +22,23 @@ export function loadBalancer(ctx: TraceContext, lbArn: string, iface: IndexedInt
     if (session.viaEndpoint) {
       const v = session.viaEndpoint;
       const q: Packet = { ...p, srcIp: v.endpointIp, dstIp: v.clientIp, dstPort: v.clientPort };
-      add(ctx, { ...base, inboundHeader: header(p), outboundHeader: header(q), note: `${lb.loadBalancerName} returns the reply through PrivateLink to the endpoint.` });
+      add(ctx, () => ({ ...base, inboundHeader: header(p), outboundHeader: header(q), note: `${lb.loadBalancerName} returns the reply through PrivateLink to the endpoint.` }));
       const endpointRef = interfaceRef(index, v.iface);
-      add(ctx, { component: endpointRef, hop: hopOf(v.iface), subnet: subnetRef(index, v.iface.subnetId), vpc: vpcRef(index, v.iface.vpcId), outboundHeader: header(q), note: `Endpoint ${endpointRef.id} sends the reply to ${formatIp(q.dstIp)}.` });
+      add(ctx, () => ({ component: endpointRef, hop: hopOf(v.iface), subnet: subnetRef(index, v.iface.subnetId), vpc: vpcRef(index, v.iface.vpcId), outboundHeader: header(q), note: `Endpoint ${endpointRef.id} sends the reply to ${formatIp(q.dstIp)}.` }));
       return interfaceEgress(ctx, v.iface, q);
     }
     const q: Packet = { ...p, srcIp: session.listenerIp, srcPort: session.listenerPort, dstIp: session.clientIp, dstPort: session.clientPort };
-    add(ctx, { ...base, inboundHeader: header(p), outboundHeader: header(q), note: `${lb.loadBalancerName} returns the reply to the client ${formatIp(q.dstIp)}.` });
+    add(ctx, () => ({ ...base, inboundHeader: header(p), outboundHeader: header(q), note: `${lb.loadBalancerName} returns the reply to the client ${formatIp(q.dstIp)}.` }));
     return interfaceEgress(ctx, iface, q);
   }
   if (lb.state !== "active" && lb.state !== "active_impaired") return block(ctx, "BAD_STATE", ref, `Load balancer ${lb.loadBalancerName} is ${lb.state}.`);
   if (reached(ctx, lbArn)) {
-    add(ctx, { ...base, inboundHeader: header(p), note: `Load balancer ${lb.loadBalancerName} receives the packet.` });
+    add(ctx, () => ({ ...base, inboundHeader: header(p), note: `Load balancer ${lb.loadBalancerName} receives the packet.` }));
     return { kind: "accepted", resume: (c, reply) => interfaceEgress(c, iface, reply) };
   }
   const listener = (index.listenersOfLoadBalancer.get(lbArn) ?? []).find((l) => l.port === p.dstPort);
   if (!listener || !hasPorts(p.protocol)) {
-    add(ctx, { ...base, inboundHeader: header(p), note: `Load balancer ${lb.loadBalancerName} receives the packet.` });
+    add(ctx, () => ({ ...base, inboundHeader: header(p), note: `Load balancer ${lb.loadBalancerName} receives the packet.` }));
     return block(ctx, "ELBV2_NO_LISTENER", ref, `Load balancer ${lb.loadBalancerName} has no listener on ${protocolName(p.protocol)} port ${p.dstPort ?? "(none)"}, so it refuses the connection.`, { direction: "ingress", documentation: DOCS.elb });
   }
   const forward = listener.defaultActions.find((a) => a.type === "forward");
@@ -46,7 +46,7 @@ export function loadBalancer(ctx: TraceContext, lbArn: string, iface: IndexedInt
   const group = groups.map((g) => index.targetGroups.get(g)).find((g) => g !== undefined);
   const listenerDetail = { listenerArn: listener.listenerArn, port: listener.port ?? 0, ...(listener.protocol ? { protocol: listener.protocol } : {}) };
   if (!group) {
-    add(ctx, { ...base, inboundHeader: header(p), loadBalancerListener: listenerDetail, note: `Listener ${listener.port} of ${lb.loadBalancerName} matches.` });
+    add(ctx, () => ({ ...base, inboundHeader: header(p), loadBalancerListener: listenerDetail, note: `Listener ${listener.port} of ${lb.loadBalancerName} matches.` }));
     return block(ctx, "ELBV2_LISTENER_HAS_NO_TG", ref, `Listener ${listener.port} of ${lb.loadBalancerName} forwards to no target group in the topology.`, { documentation: DOCS.elb });
   }
   // Targets: healthy ones; when none is healthy the load balancer fails open to all of them.
@@ -63,7 +63,7 @@ export function loadBalancer(ctx: TraceContext, lbArn: string, iface: IndexedInt
   const healthy = all.filter((c) => c.healthy);
   let candidates: Candidate[] = healthy.length > 0 ? healthy : all;
   if (candidates.length === 0) {
-    add(ctx, { ...base, inboundHeader: header(p), loadBalancerListener: listenerDetail, note: `Listener ${listener.port} forwards to ${group.targetGroupName ?? group.targetGroupArn}.` });
+    add(ctx, () => ({ ...base, inboundHeader: header(p), loadBalancerListener: listenerDetail, note: `Listener ${listener.port} forwards to ${group.targetGroupName ?? group.targetGroupArn}.` }));
     return block(ctx, "ELBV2_NO_HEALTHY_TARGET", { id: group.targetGroupArn, arn: group.targetGroupArn, type: "target-group" }, `Target group ${group.targetGroupName ?? group.targetGroupArn} has no registered target in the topology.`, { documentation: DOCS.elb });
   }
   // Targets in zones the load balancer is not enabled in receive nothing.
@@ -72,7 +72,7 @@ export function loadBalancer(ctx: TraceContext, lbArn: string, iface: IndexedInt
   if (enabledZones.length > 0 && enabledZones.every((z) => z !== undefined)) {
     const installed = candidates.filter((c) => c.zone === undefined || c.zone === "all" || enabledZones.includes(c.zone));
     if (installed.length === 0) {
-      add(ctx, { ...base, inboundHeader: header(p), loadBalancerListener: listenerDetail, note: `Listener ${listener.port} forwards to ${group.targetGroupName ?? group.targetGroupArn}.` });
+      add(ctx, () => ({ ...base, inboundHeader: header(p), loadBalancerListener: listenerDetail, note: `Listener ${listener.port} forwards to ${group.targetGroupName ?? group.targetGroupArn}.` }));
       return block(ctx, "ELB_INSTALLED_AZ_RESTRICTION", ref, `${lb.loadBalancerName} is enabled only in ${enabledZones.join(", ")}, and no target of ${group.targetGroupName ?? "the target group"} is in those zones.`, { documentation: "https://docs.aws.amazon.com/elasticloadbalancing/latest/network/network-load-balancers.html#availability-zones" });
     }
     candidates = installed;
@@ -82,7 +82,7 @@ export function loadBalancer(ctx: TraceContext, lbArn: string, iface: IndexedInt
   if (!crossZone && nodeZone) {
     const local = candidates.filter((c) => c.zone === nodeZone || c.zone === "all");
     if (local.length === 0) {
-      add(ctx, { ...base, inboundHeader: header(p), loadBalancerListener: listenerDetail, note: `Listener ${listener.port} forwards to ${group.targetGroupName ?? group.targetGroupArn}.` });
+      add(ctx, () => ({ ...base, inboundHeader: header(p), loadBalancerListener: listenerDetail, note: `Listener ${listener.port} forwards to ${group.targetGroupName ?? group.targetGroupArn}.` }));
       return block(ctx, "ELB_NOT_CROSSZONE", ref, `The ${lb.loadBalancerName} node in ${nodeZone} can only send to targets in its own zone (cross-zone load balancing is off), and ${group.targetGroupName ?? "the target group"} has none there.`, { documentation: DOCS.crossZone });
     }
     candidates = local;
@@ -98,13 +98,13 @@ export function loadBalancer(ctx: TraceContext, lbArn: string, iface: IndexedInt
   const q: Packet = { ...p, srcIp: preserveClient ? p.srcIp : iface.primaryIp, dstIp: chosen.ip, dstPort: chosen.port };
   retarget(ctx, p.dstIp, q.dstIp);
   ctx.session.loadBalancer.set(lbArn, { clientIp: p.srcIp, clientPort: p.srcPort, listenerIp: p.dstIp, listenerPort: p.dstPort, nodeIp: iface.primaryIp, targetIp: chosen.ip, preservesClientIp: preserveClient, ...(viaEndpoint ? { viaEndpoint } : {}) });
-  add(ctx, {
+  add(ctx, () => ({
     ...base,
     inboundHeader: header(p),
     outboundHeader: header(q),
     loadBalancerListener: listenerDetail,
     loadBalancerTarget: { id: chosen.id, address: formatIp(chosen.ip), port: chosen.port, ...(chosen.zone ? { availabilityZone: chosen.zone } : {}) },
     note: `Listener ${listener.port} of ${lb.loadBalancerName} forwards to target ${chosen.id} (${formatIp(chosen.ip)}:${chosen.port})${healthy.length === 0 ? ", failing open because no target is healthy" : ""}.`,
-  });
+  }));
   return interfaceEgress(ctx, iface, q);
 }

@@ -1,4 +1,4 @@
-import { describeSecurityGroupRule, evaluateSecurityGroups } from "../../filters/security-group";
+import { describeSecurityGroupRule, evaluateSecurityGroups, type Crossing, type SecurityGroupVerdict } from "../../filters/security-group";
 import { lookupRoute } from "../../forwarding/route-table";
 import { formatIp } from "../../ip";
 import { type IndexedInterface } from "../../model/indexed-topology";
@@ -25,20 +25,19 @@ export function interfaceEgress(ctx: TraceContext, iface: IndexedInterface, sent
     return block(ctx, "BAD_STATE", ref, `${ref.id} is not running, so it sends nothing.`, { documentation: "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-lifecycle.html" });
   }
   if (!ctx.reply) {
-    const verdict = evaluateSecurityGroups(ctx.index, iface, "egress", p, ctx.index.interfacesByIp.get(p.dstIp) ?? []);
+    const verdict = evaluateSecurityGroups(ctx.index, iface, "egress", p, ctx.index.interfacesByIp.get(p.dstIp) ?? [], () => crossingsTowards(ctx, iface, p));
     if (!verdict.allowed) {
       ctx.events.push({ iface, direction: "egress", packet: p, action: "REJECT" });
       return block(
         ctx,
         "ENI_SG_RULES_MISMATCH",
         { id: verdict.groupIds[0] ?? iface.id, type: "security-group" },
-        `No outbound rule of ${verdict.groupIds.join(", ")} on ${ref.id} allows ${protocolName(p.protocol)}${hasPorts(p.protocol) ? ` port ${p.dstPort}` : ""} to ${formatIp(p.dstIp)}. Security groups deny whatever no rule allows.`,
-        { direction: "egress", securityGroups: verdict.groupIds.map((id) => ({ id, type: "security-group" as const })), subnet: subnetRef(ctx.index, iface.subnetId), vpc: vpcRef(ctx.index, iface.vpcId), documentation: DOCS.securityGroups },
+        `No outbound rule of ${verdict.groupIds.join(", ")} on ${ref.id} allows ${protocolName(p.protocol)}${hasPorts(p.protocol) ? ` port ${p.dstPort}` : ""} to ${formatIp(p.dstIp)}. Security groups deny whatever no rule allows.${whyNot(verdict, formatIp(p.dstIp))}`,
+        { direction: "egress", securityGroups: verdict.groupIds.map((id) => ({ id, type: "security-group" as const })), subnet: subnetRef(ctx.index, iface.subnetId), vpc: vpcRef(ctx.index, iface.vpcId), ...unresolvedField(verdict), documentation: DOCS.securityGroups },
       );
     }
-    if (verdict.rule) {
-      add(ctx, { component: { id: verdict.rule.securityGroupId, type: "security-group" }, hop: hopOf(iface), securityGroupRule: verdict.rule, note: `${describeSecurityGroupRule(verdict.rule)}.` });
-    }
+    const rule = verdict.rule;
+    if (rule) add(ctx, () => ({ component: { id: rule.securityGroupId, type: "security-group" }, hop: hopOf(iface), securityGroupRule: rule, note: `${describeSecurityGroupRule(rule)}.` }));
   }
   // The flow-log record (ACCEPT or REJECT) is written once the subnet's ACL has had its say.
   return subnetEgress(ctx, iface.subnetId, p, iface);
@@ -65,19 +64,20 @@ export function interfaceIngress(ctx: TraceContext, iface: IndexedInterface, p: 
     );
   }
   if (!ctx.reply) {
-    const verdict = evaluateSecurityGroups(index, iface, "ingress", p, index.interfacesByIp.get(p.srcIp) ?? []);
+    const verdict = evaluateSecurityGroups(index, iface, "ingress", p, index.interfacesByIp.get(p.srcIp) ?? [], ctx.crossings);
     if (!verdict.allowed) {
       ctx.events.push({ iface, direction: "ingress", packet: p, action: "REJECT" });
-      add(ctx, { component: ref, hop: hopOf(iface), inboundHeader: header(p), subnet: subnetRef(index, iface.subnetId), vpc: vpcRef(index, iface.vpcId), note: `The packet reaches ${ref.id}, whose security groups decide whether to let it in.` });
+      add(ctx, () => ({ component: ref, hop: hopOf(iface), inboundHeader: header(p), subnet: subnetRef(index, iface.subnetId), vpc: vpcRef(index, iface.vpcId), note: `The packet reaches ${ref.id}, whose security groups decide whether to let it in.` }));
       return block(
         ctx,
         "ENI_SG_RULES_MISMATCH",
         { id: verdict.groupIds[0] ?? iface.id, type: "security-group" },
-        `No inbound rule of ${verdict.groupIds.join(", ")} on ${ref.id} allows ${protocolName(p.protocol)}${hasPorts(p.protocol) ? ` port ${p.dstPort}` : ""} from ${formatIp(p.srcIp)}. Security groups deny whatever no rule allows.`,
-        { direction: "ingress", securityGroups: verdict.groupIds.map((id) => ({ id, type: "security-group" as const })), subnet: subnetRef(index, iface.subnetId), vpc: vpcRef(index, iface.vpcId), documentation: DOCS.securityGroups },
+        `No inbound rule of ${verdict.groupIds.join(", ")} on ${ref.id} allows ${protocolName(p.protocol)}${hasPorts(p.protocol) ? ` port ${p.dstPort}` : ""} from ${formatIp(p.srcIp)}. Security groups deny whatever no rule allows.${whyNot(verdict, formatIp(p.srcIp))}`,
+        { direction: "ingress", securityGroups: verdict.groupIds.map((id) => ({ id, type: "security-group" as const })), subnet: subnetRef(index, iface.subnetId), vpc: vpcRef(index, iface.vpcId), ...unresolvedField(verdict), documentation: DOCS.securityGroups },
       );
     }
-    if (verdict.rule) add(ctx, { component: { id: verdict.rule.securityGroupId, type: "security-group" }, hop: hopOf(iface), securityGroupRule: verdict.rule, note: `${describeSecurityGroupRule(verdict.rule)}.` });
+    const rule = verdict.rule;
+    if (rule) add(ctx, () => ({ component: { id: rule.securityGroupId, type: "security-group" }, hop: hopOf(iface), securityGroupRule: rule, note: `${describeSecurityGroupRule(rule)}.` }));
   }
   ctx.events.push({ iface, direction: "ingress", packet: p, action: "ACCEPT" });
 
@@ -89,7 +89,7 @@ export function interfaceIngress(ctx: TraceContext, iface: IndexedInterface, p: 
   const natSession = ctx.session.nat.get(iface.id);
   if (ctx.reply && ownsDestination && natSession) {
     const q: Packet = { ...p, dstIp: natSession.srcIp, dstPort: natSession.srcPort };
-    add(ctx, { component: ref, hop: hopOf(iface), inboundHeader: header(p), outboundHeader: header(q), subnet: subnetRef(index, iface.subnetId), vpc: vpcRef(index, iface.vpcId), note: `${ref.id} (NAT instance) translates the reply back to ${formatIp(q.dstIp)}.` });
+    add(ctx, () => ({ component: ref, hop: hopOf(iface), inboundHeader: header(p), outboundHeader: header(q), subnet: subnetRef(index, iface.subnetId), vpc: vpcRef(index, iface.vpcId), note: `${ref.id} (NAT instance) translates the reply back to ${formatIp(q.dstIp)}.` }));
     return interfaceEgress(ctx, iface, q);
   }
 
@@ -98,9 +98,10 @@ export function interfaceIngress(ctx: TraceContext, iface: IndexedInterface, p: 
     const rt = index.routeTableOfSubnet.get(iface.subnetId);
     const onward = rt ? lookupRoute(index, rt, p.dstIp) : undefined;
     const masquerade = !ctx.reply && onward?.target.kind === "internet-gateway";
+    if (!ctx.reply) ctx.crossings.push({ kind: "middlebox", id: ref.id });
     const q: Packet = masquerade ? { ...p, srcIp: iface.primaryIp } : p;
     if (masquerade) ctx.session.nat.set(iface.id, { srcIp: p.srcIp, srcPort: p.srcPort });
-    add(ctx, {
+    add(ctx, () => ({
       component: ref,
       hop: hopOf(iface),
       inboundHeader: header(p),
@@ -108,11 +109,11 @@ export function interfaceIngress(ctx: TraceContext, iface: IndexedInterface, p: 
       subnet: subnetRef(index, iface.subnetId),
       vpc: vpcRef(index, iface.vpcId),
       note: masquerade ? `${ref.id} acts as a NAT instance: it replaces the source address with its own, ${formatIp(q.srcIp)}.` : `${ref.id} forwards the packet (source/destination check disabled).`,
-    });
+    }));
     return interfaceEgress(ctx, iface, q);
   }
 
-  add(ctx, { component: ref, hop: hopOf(iface), inboundHeader: header(p), subnet: subnetRef(index, iface.subnetId), vpc: vpcRef(index, iface.vpcId), note: `${ref.id} receives the packet.` });
+  add(ctx, () => ({ component: ref, hop: hopOf(iface), inboundHeader: header(p), subnet: subnetRef(index, iface.subnetId), vpc: vpcRef(index, iface.vpcId), note: `${ref.id} receives the packet.` }));
   if (!ownsDestination) {
     return block(ctx, "NO_DESTINATION_OWNER", ref, `${ref.id} received a packet for ${formatIp(p.dstIp)}, which is not one of its addresses.`);
   }
@@ -135,4 +136,35 @@ function replyThroughLoadBalancer(ctx: TraceContext, p: Packet): Packet {
     if (session.preservesClientIp && session.targetIp === p.srcIp && session.clientIp === p.dstIp) return { ...p, dstIp: session.nodeIp };
   }
   return p;
+}
+
+/** The rules that could have allowed the packet but did not apply: references across a boundary, unresolved prefix lists. */
+function whyNot(verdict: Extract<SecurityGroupVerdict, { allowed: false }>, peer: string): string {
+  const parts = [...verdict.referenceBlocks.map((b) => ` Rule ${b}.`)];
+  for (const u of verdict.unresolvedPrefixLists) {
+    parts.push(` Rule ${u.securityGroupId} ${u.rule} names prefix list ${u.prefixListId}, whose entries are not in the topology (capture them with get-managed-prefix-list-entries); if ${u.prefixListId} holds ${peer}, that rule allows the packet.`);
+  }
+  return parts.join("");
+}
+
+function unresolvedField(verdict: Extract<SecurityGroupVerdict, { allowed: false }>) {
+  return verdict.unresolvedPrefixLists.length > 0 ? { unresolvedPrefixLists: verdict.unresolvedPrefixLists.map((u) => ({ prefixListId: u.prefixListId, usedBy: `${u.securityGroupId} ${u.rule}` })) } : {};
+}
+
+/**
+ * Before it is routed, the way a packet will leave its VPC, as its subnet's
+ * route table says (for outbound rules that reference a group of another VPC).
+ */
+function crossingsTowards(ctx: TraceContext, iface: IndexedInterface, p: Packet): Crossing[] {
+  const rt = ctx.index.routeTableOfSubnet.get(iface.subnetId);
+  const route = rt ? lookupRoute(ctx.index, rt, p.dstIp) : undefined;
+  if (!route || route.target.kind === "local") return [];
+  if (route.target.kind === "vpc-peering-connection") return [{ kind: "peering", id: route.target.id }];
+  if (route.target.kind === "transit-gateway") {
+    const attachment = (ctx.index.tgwAttachmentsByResource.get(`${route.target.id}|${iface.vpcId}`) ?? []).find((a) => a.resourceType === "vpc");
+    const peers = ctx.index.interfacesByIp.get(p.dstIp) ?? [];
+    const egress = peers[0] ? (ctx.index.tgwAttachmentsByResource.get(`${route.target.id}|${peers[0].vpcId}`) ?? []).find((a) => a.resourceType === "vpc") : undefined;
+    return [{ kind: "transit-gateway", transitGatewayId: route.target.id, ingressAttachmentId: attachment?.transitGatewayAttachmentId ?? "", ...(egress ? { egressAttachmentId: egress.transitGatewayAttachmentId } : {}) }];
+  }
+  return [{ kind: "other", id: route.target.id }];
 }

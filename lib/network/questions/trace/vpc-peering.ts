@@ -21,7 +21,8 @@ export function peering(ctx: TraceContext, pcxId: string, fromVpcId: string, p: 
   const pcx = index.peerings.get(pcxId);
   const ref: ComponentRef = { id: pcxId, type: "vpc-peering-connection", ...nameOf(pcx?.tags) };
   if (!pcx) return block(ctx, "BAD_STATE_ROUTE", ref, `Peering connection ${pcxId} is not in the topology: the route to it is a blackhole.`);
-  add(ctx, { component: ref, note: `The packet crosses peering connection ${pcxId}.` });
+  add(ctx, () => ({ component: ref, note: `The packet crosses peering connection ${pcxId}.` }));
+  ctx.crossings.push({ kind: "peering", id: pcxId });
   if (pcx.status !== "active") return block(ctx, "BAD_STATE", ref, `Peering connection ${pcxId} is ${pcx.status}, not active, so it carries no traffic.`, { documentation: DOCS.peering });
   const side = pcx.requesterVpcInfo.vpcId === fromVpcId ? pcx.accepterVpcInfo : pcx.accepterVpcInfo.vpcId === fromVpcId ? pcx.requesterVpcInfo : undefined;
   if (!side) return block(ctx, "BAD_STATE_ATTACHMENT", ref, `Peering connection ${pcxId} does not connect ${fromVpcId}.`, { documentation: DOCS.peering });
@@ -48,11 +49,11 @@ export function peering(ctx: TraceContext, pcxId: string, fromVpcId: string, p: 
 }
 
 export function peeringReturn(ctx: TraceContext, pcxId: string, vpcId: string, p: Packet): TraceEnd {
-  add(ctx, { component: { id: pcxId, type: "vpc-peering-connection" }, note: `The reply crosses peering connection ${pcxId}.` });
+  add(ctx, () => ({ component: { id: pcxId, type: "vpc-peering-connection" }, note: `The reply crosses peering connection ${pcxId}.` }));
   return deliverLocal(ctx, vpcId, p, { kind: "gateway", via: "peering", id: pcxId }, true);
 }
 
 export function startFromPeering(ctx: TraceContext, pcxId: string, intoVpcId: string, p: Packet): TraceEnd {
-  add(ctx, { component: { id: pcxId, type: "vpc-peering-connection" }, note: `The packet arrives over peering connection ${pcxId}.` });
+  add(ctx, () => ({ component: { id: pcxId, type: "vpc-peering-connection" }, note: `The packet arrives over peering connection ${pcxId}.` }));
   return deliverLocal(ctx, intoVpcId, p, { kind: "gateway", via: "peering", id: pcxId }, true);
 }

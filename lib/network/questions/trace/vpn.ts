@@ -17,7 +17,7 @@ export function onPremises(ctx: TraceContext, networks: OnPremisesNetwork[], p: 
     return prefix !== undefined && cidrContains(prefix, p.dstIp);
   }));
   if (network) {
-    add(ctx, { component: { id: network.id, type: "on-premises-network", ...(network.name ? { name: network.name } : {}) }, hop: network.id, note: `The packet reaches the on-premises network ${network.name ?? network.id}.` });
+    add(ctx, () => ({ component: { id: network.id, type: "on-premises-network", ...(network.name ? { name: network.name } : {}) }, hop: network.id, note: `The packet reaches the on-premises network ${network.name ?? network.id}.` }));
     if (reached(ctx, network.id) || (ctx.target.ip === p.dstIp && ctx.reply)) return { kind: "accepted", resume: back };
   }
   return { kind: "exits-network", resume: back };
@@ -30,7 +30,7 @@ export function vpnGatewayEgress(ctx: TraceContext, vgwId: string, vpcId: string
   const ref: ComponentRef = { id: vgwId, type: "vpn-gateway", ...nameOf(vgw?.tags) };
   if (!vgw) return block(ctx, "BAD_STATE_ROUTE", ref, `Virtual private gateway ${vgwId} is not in the topology: the route to it is a blackhole.`);
   if (!vgw.vpcAttachments.some((a) => a.vpcId === vpcId && a.state === "attached")) return block(ctx, "BAD_STATE_ATTACHMENT", ref, `Virtual private gateway ${vgwId} is not attached to ${vpcId}.`, { documentation: DOCS.vpnRouting });
-  add(ctx, { component: ref, hop: vgwId, vpc: vpcRef(index, vpcId), note: `The packet reaches virtual private gateway ${vgwId}.` });
+  add(ctx, () => ({ component: ref, hop: vgwId, vpc: vpcRef(index, vpcId), note: `The packet reaches virtual private gateway ${vgwId}.` }));
   if (reached(ctx, vgwId)) return { kind: "accepted", resume: (c, reply) => vpnGatewayIngress(c, vgwId, reply, undefined) };
   return vpnGatewayRouteOut(ctx, vgwId, p, undefined, (c, reply) => vpnGatewayIngress(c, vgwId, reply, undefined));
 }
@@ -58,7 +58,7 @@ export function vpnGatewayRouteOut(ctx: TraceContext, vgwId: string, p: Packet, 
     }
   }
   const via = route.source.kind === "direct-connect" ? { id: route.source.virtualInterface.virtualInterfaceId, type: "direct-connect-virtual-interface" as const } : { id: route.source.vpnConnection.vpnConnectionId, type: "vpn-connection" as const };
-  add(ctx, { component: via, note: `Virtual private gateway ${vgwId} sends it over ${via.id} (${route.source.kind === "direct-connect" ? "Direct Connect, BGP" : route.source.kind === "vpn-static" ? "VPN static route" : "VPN, BGP"} route ${route.cidr}).` });
+  add(ctx, () => ({ component: via, note: `Virtual private gateway ${vgwId} sends it over ${via.id} (${route.source.kind === "direct-connect" ? "Direct Connect, BGP" : route.source.kind === "vpn-static" ? "VPN static route" : "VPN, BGP"} route ${route.cidr}).` }));
   return onPremises(ctx, route.networks, p, back);
 }
 
@@ -70,7 +70,7 @@ export function vpnGatewayIngress(ctx: TraceContext, vgwId: string, p: Packet, i
   const vgw = index.vpnGateways.get(vgwId);
   const ref: ComponentRef = { id: vgwId, type: "vpn-gateway", ...nameOf(vgw?.tags) };
   if (!vgw || vgw.state !== "available") return block(ctx, "BAD_STATE", ref, `Virtual private gateway ${vgwId} is not available.`);
-  add(ctx, { component: ref, hop: vgwId, note: `The packet enters AWS at virtual private gateway ${vgwId}.` });
+  add(ctx, () => ({ component: ref, hop: vgwId, note: `The packet enters AWS at virtual private gateway ${vgwId}.` }));
   const vpcId = vgw.vpcAttachments.find((a) => a.state === "attached")?.vpcId;
   if (vpcId && vpcContains(index, vpcId, p.dstIp)) {
     const entry: Entry = { kind: "gateway", via: "vpn-gateway", id: vgwId };
