@@ -73,7 +73,7 @@ export function drawExamQuestions(bank: readonly BankQuestion[], kind: Pick<Exam
   return { ok: true, questionIds: shuffle(chosen, random).map((q) => q.id) };
 }
 
-/** A fresh seed for a new attempt (stored with it, so the draw can be explained later). */
+/** A fresh seed for a new attempt, below 2^31 so it fits an INTEGER column on both databases (stored so the draw can be replayed). */
 export function newSeed(): number {
-  return Math.floor(Math.random() * 2 ** 32) >>> 0;
+  return Math.floor(Math.random() * 2 ** 31);
 }
