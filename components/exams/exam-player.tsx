@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { saveAnswer, submitExam, type ExamActionResult } from "@/app/exams/actions";
-import { formatDuration } from "@/lib/exams/clock";
+import { TIME_WARNINGS, dueTimeWarning, formatDuration } from "@/lib/exams/clock";
 import type { PublicQuestion } from "@/lib/exams/public-question";
 
 type Answer = { chosen: number[]; flagged: boolean };
@@ -18,11 +18,6 @@ type Props = {
   deadline: number;
   serverNow: number;
 };
-
-const WARNINGS = [
-  { ms: 10 * 60_000, text: "10 minutes left." },
-  { ms: 60_000, text: "1 minute left." },
-];
 
 export const SHORTCUTS: [string, string][] = [
   ["1 – 6", "choose (or clear) that option"],
@@ -53,6 +48,8 @@ export function ExamPlayer({ attemptId, title, questions, initialAnswers, deadli
   const [remaining, setRemaining] = useState(deadline - serverNow);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const finished = useRef(false);
+  const failed = useRef(new Set<string>());
+  const retry = useRef<(questionId: string) => void>(() => undefined);
   const question = questions[index];
 
   const finish = useCallback(async () => {
@@ -72,16 +69,13 @@ export function ExamPlayer({ attemptId, title, questions, initialAnswers, deadli
 
   useEffect(() => {
     skew.current ??= serverNow - Date.now();
-    const announced = new Set(WARNINGS.filter((w) => deadline - serverNow <= w.ms).map((w) => w.ms));
+    // Warnings already passed when the page opens are not announced late: the timer says the time.
+    const announced = new Set<number>(TIME_WARNINGS.filter((w) => deadline - serverNow <= w.ms).map((w) => w.ms));
     const tick = () => {
       const left = deadline - (Date.now() + (skew.current ?? 0));
       setRemaining(left);
-      for (const w of WARNINGS) {
-        if (left <= w.ms && !announced.has(w.ms)) {
-          announced.add(w.ms);
-          setAnnouncement(w.text);
-        }
-      }
+      const warning = dueTimeWarning(left, announced);
+      if (warning) setAnnouncement(warning);
       if (left <= 0) void finish();
     };
     tick();
@@ -96,15 +90,32 @@ export function ExamPlayer({ attemptId, title, questions, initialAnswers, deadli
         const result = await saveAnswer({ attemptId, questionId, chosen: answer.chosen, flagged: answer.flagged }).catch(() => null);
         if (result?.ok) {
           setSaveState((s) => ({ ...s, [questionId]: "saved" }));
+          if (failed.current.delete(questionId) && failed.current.size === 0) setError(null);
           return;
         }
         setSaveState((s) => ({ ...s, [questionId]: "error" }));
-        setError(result?.error ?? "Your last answer could not be saved. Check your connection; it will be sent again with your next change.");
-        if (result?.closed) router.push(`/exams/${attemptId}/result`);
+        if (result?.closed) {
+          setError(result.error);
+          router.push(`/exams/${attemptId}/result`);
+        } else if (result) {
+          setError(result.error);
+        } else {
+          // The request never got an answer (offline, server restarting): send the latest answer
+          // to this question again shortly, unless a newer change has already been queued.
+          failed.current.add(questionId);
+          setError("Your last answer could not be saved yet. Check your connection; it is sent again every few seconds.");
+          setTimeout(() => {
+            if (failed.current.has(questionId) && !finished.current) retry.current(questionId);
+          }, 5000);
+        }
       });
     },
     [attemptId, router],
   );
+
+  useEffect(() => {
+    retry.current = (questionId) => save(questionId, answersRef.current[questionId] ?? { chosen: [], flagged: false });
+  }, [save]);
 
   const update = useCallback(
     (questionId: string, change: (a: Answer) => Answer) => {

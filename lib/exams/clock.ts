@@ -28,3 +28,20 @@ export function formatDuration(ms: number): string {
   const mm = h > 0 ? String(m).padStart(2, "0") : String(m);
   return `${h > 0 ? `${h}:` : ""}${mm}:${String(s).padStart(2, "0")}`;
 }
+
+/** The moments screen readers are told how much time is left. */
+export const TIME_WARNINGS = [
+  { ms: 10 * 60_000, text: "10 minutes left." },
+  { ms: 60_000, text: "1 minute left." },
+] as const;
+
+/**
+ * The warnings to announce now that `remaining` ms are left, given those already announced
+ * (which this adds to). Only the most urgent of those crossed at once is returned, so a page
+ * opened with 30 seconds left says "1 minute left." once rather than both.
+ */
+export function dueTimeWarning(remaining: number, announced: Set<number>): string | null {
+  const crossed = TIME_WARNINGS.filter((w) => remaining <= w.ms && !announced.has(w.ms));
+  for (const w of crossed) announced.add(w.ms);
+  return crossed.at(-1)?.text ?? null;
+}

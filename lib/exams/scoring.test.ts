@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { BankQuestion } from "@/lib/questions/bank-schema";
 import { isAnswerCorrect, PASS_RAW_FRACTION, scaledScore, scoreExam } from "./scoring";
 import { toPublicQuestion } from "./public-question";
-import { deadlineFor, formatDuration, isPastDeadline, remainingMs } from "./clock";
+import { deadlineFor, dueTimeWarning, formatDuration, isPastDeadline, remainingMs } from "./clock";
 
 function question(id: string, correct: number[], extra: Partial<BankQuestion> = {}): BankQuestion {
   const options = Array.from({ length: correct.length > 1 ? 5 : 4 }, (_, i) => ({ text: `Option ${i} of ${id}`, correct: correct.includes(i), explanation: `Why option ${i} of ${id} is ${correct.includes(i) ? "right" : "wrong"}.` }));
@@ -89,5 +89,19 @@ describe("the clock", () => {
     expect(formatDuration(170 * 60_000)).toBe("2:50:00");
     expect(formatDuration(4 * 60_000 + 7_000)).toBe("4:07");
     expect(formatDuration(-5)).toBe("0:00");
+  });
+});
+
+describe("time warnings", () => {
+  it("announce 10 minutes and 1 minute left, each once", () => {
+    const announced = new Set<number>();
+    expect(dueTimeWarning(11 * 60_000, announced)).toBeNull();
+    expect(dueTimeWarning(10 * 60_000, announced)).toBe("10 minutes left.");
+    expect(dueTimeWarning(9 * 60_000, announced)).toBeNull();
+    expect(dueTimeWarning(59_000, announced)).toBe("1 minute left.");
+    expect(dueTimeWarning(30_000, announced)).toBeNull();
+  });
+  it("say only the most urgent when a page opens late", () => {
+    expect(dueTimeWarning(30_000, new Set())).toBe("1 minute left.");
   });
 });
