@@ -2,6 +2,7 @@ import type { Actor } from "./actor";
 import type { Decision } from "./decision";
 import { accountRules } from "./rules/account";
 import { analyzeRules } from "./rules/analyze";
+import { examRules } from "./rules/exams";
 
 /**
  * The one table of who may do what. Each domain keeps its rules in rules/<domain>.ts as pure
@@ -11,6 +12,7 @@ import { analyzeRules } from "./rules/analyze";
 export const policy = {
   ...accountRules,
   ...analyzeRules,
+  ...examRules,
 } as const;
 
 export type Action = keyof typeof policy;
