@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { MatrixCell, MatrixEndpoint } from "@/lib/network";
 import type { ProbeVerdict } from "@/lib/course/evaluate-probes";
 import { GRID_LIMIT, type MatrixProtocol, type MatrixRequest } from "@/lib/analyze/session";
-import { ProbeRow } from "@/components/scenario-widget";
+import { ProbeRow } from "@/components/scenario-view";
 import type { MatrixState } from "./use-analyzer";
 
 type Props = {
