@@ -1,5 +1,6 @@
 import { createEmptyCard, fsrs, Rating, State, type Card, type Grade } from "ts-fsrs";
 import { z } from "zod";
+import { RATINGS, type RatingName } from "./ratings";
 
 /**
  * The spaced-review schedule, computed by ts-fsrs (FSRS), never by hand. Pure: every function
@@ -11,12 +12,10 @@ import { z } from "zod";
  */
 const scheduler = fsrs({ enable_short_term: false, enable_fuzz: false, request_retention: 0.9, maximum_interval: 3650 });
 
-export const RATINGS = ["again", "hard", "good", "easy"] as const;
-export type RatingName = (typeof RATINGS)[number];
+export { RATINGS, RATING_LABELS, type RatingName } from "./ratings";
 export const ratingSchema = z.enum(RATINGS);
 
 const GRADE: Record<RatingName, Grade> = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy };
-export const RATING_LABELS: Record<RatingName, string> = { again: "Again", hard: "Hard", good: "Good", easy: "Easy" };
 
 export function gradeOf(rating: RatingName): Grade {
   return GRADE[rating];
