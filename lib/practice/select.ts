@@ -14,6 +14,9 @@ import { parseQuestionKey, questionKey, type QuestionRef } from "./questions";
 export const PRACTICE_COUNTS = [5, 10, 20, 40] as const;
 export const MAX_PRACTICE_COUNT = 50;
 
+/** An empty select ("any lesson") means no filter. */
+const blank = (v: unknown) => (v === "" ? undefined : v);
+
 const flag = z
   .enum(["1", "on", "true"])
   .optional()
@@ -21,9 +24,9 @@ const flag = z
 
 /** The practice form's query string (`/practice?lesson=…&count=10&generated=1&start=1`). */
 export const practiceFiltersSchema = z.object({
-  lesson: z.union([z.literal(""), lessonSlugSchema]).optional().transform((v) => v || undefined),
-  domain: z.union([z.literal(""), z.enum(DOMAIN_IDS as [string, ...string[]], "the domain is 1, 2, 3 or 4")]).optional().transform((v) => v || undefined),
-  difficulty: z.union([z.literal(""), z.enum(DIFFICULTIES, "the difficulty is easy, medium or hard")]).optional().transform((v) => v || undefined),
+  lesson: z.preprocess(blank, lessonSlugSchema.optional()),
+  domain: z.preprocess(blank, z.enum(DOMAIN_IDS as [string, ...string[]], "the domain is 1, 2, 3 or 4").optional()),
+  difficulty: z.preprocess(blank, z.enum(DIFFICULTIES, "the difficulty is easy, medium or hard").optional()),
   missed: flag,
   generated: flag,
   count: z.coerce.number("the number of questions must be a number").int("the number of questions must be a whole number").min(1, "ask for at least 1 question").max(MAX_PRACTICE_COUNT, `ask for at most ${MAX_PRACTICE_COUNT} questions`).default(10),
