@@ -15,7 +15,9 @@ export function SiteHeader() {
         <Link href="/lessons" className="hover:underline">Course</Link>
         <Link href="/labs" className="hover:underline">Labs</Link>
         <Link href="/exams" className="hover:underline">Exams</Link>
+        <Link href="/practice" className="hover:underline">Practice</Link>
         <Link href="/search" className="hover:underline">Search</Link>
+        {user ? <Link href="/review" className="hover:underline">Review</Link> : null}
         {user ? <Link href="/dashboard" className="hover:underline">Dashboard</Link> : null}
         <span className="ml-auto flex min-h-9 items-center gap-4">
           {status === "loading" ? null : user ? (

@@ -3,6 +3,7 @@ import type { Decision } from "./decision";
 import { accountRules } from "./rules/account";
 import { analyzeRules } from "./rules/analyze";
 import { examRules } from "./rules/exams";
+import { practiceRules } from "./rules/practice";
 
 /**
  * The one table of who may do what. Each domain keeps its rules in rules/<domain>.ts as pure
@@ -13,6 +14,7 @@ export const policy = {
   ...accountRules,
   ...analyzeRules,
   ...examRules,
+  ...practiceRules,
 } as const;
 
 export type Action = keyof typeof policy;
