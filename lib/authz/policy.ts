@@ -1,6 +1,7 @@
 import type { Actor } from "./actor";
 import type { Decision } from "./decision";
 import { accountRules } from "./rules/account";
+import { classRules } from "./rules/classes";
 
 /**
  * The one table of who may do what. Each domain keeps its rules in rules/<domain>.ts as pure
@@ -9,6 +10,7 @@ import { accountRules } from "./rules/account";
  */
 export const policy = {
   ...accountRules,
+  ...classRules,
 } as const;
 
 export type Action = keyof typeof policy;
