@@ -16,6 +16,8 @@ export function SiteHeader() {
         <Link href="/labs" className="hover:underline">Labs</Link>
         <Link href="/search" className="hover:underline">Search</Link>
         {user ? <Link href="/dashboard" className="hover:underline">Dashboard</Link> : null}
+        {user ? <Link href="/classes" className="hover:underline">Classes</Link> : null}
+        {user?.role === "admin" ? <Link href="/admin/users" className="hover:underline">Users</Link> : null}
         <span className="ml-auto flex min-h-9 items-center gap-4">
           {status === "loading" ? null : user ? (
             <>
