@@ -19,6 +19,8 @@ export function SiteHeader() {
         <Link href="/search" className="hover:underline">Search</Link>
         {user ? <Link href="/review" className="hover:underline">Review</Link> : null}
         {user ? <Link href="/dashboard" className="hover:underline">Dashboard</Link> : null}
+        {user ? <Link href="/classes" className="hover:underline">Classes</Link> : null}
+        {user?.role === "admin" ? <Link href="/admin/users" className="hover:underline">Users</Link> : null}
         <span className="ml-auto flex min-h-9 items-center gap-4">
           {status === "loading" ? null : user ? (
             <>

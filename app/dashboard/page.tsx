@@ -5,6 +5,7 @@ import { listLessons } from "@/lib/course/lessons";
 import { listLabs } from "@/lib/labs";
 import { getDashboard, getLabProgress } from "@/lib/progress/dashboard";
 import { countDueToday } from "@/lib/review/queue";
+import { ClassesSection } from "./classes-section";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -24,6 +25,7 @@ export default async function DashboardPage() {
           {dashboard.email} · {dashboard.role} · member since {dashboard.memberSince.toLocaleDateString("en-GB", { dateStyle: "long" })}
         </p>
       </div>
+      <ClassesSection userId={user.id} />
       <section aria-labelledby="progress-heading" className="rounded-lg border border-slate-200 p-5 dark:border-slate-800">
         <h2 id="progress-heading" className="text-xl font-semibold">Your progress</h2>
         <p className="mt-2">

@@ -4,6 +4,7 @@ import { accountRules } from "./rules/account";
 import { analyzeRules } from "./rules/analyze";
 import { examRules } from "./rules/exams";
 import { practiceRules } from "./rules/practice";
+import { classRules } from "./rules/classes";
 
 /**
  * The one table of who may do what. Each domain keeps its rules in rules/<domain>.ts as pure
@@ -15,6 +16,7 @@ export const policy = {
   ...analyzeRules,
   ...examRules,
   ...practiceRules,
+  ...classRules,
 } as const;
 
 export type Action = keyof typeof policy;
