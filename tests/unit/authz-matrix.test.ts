@@ -16,11 +16,14 @@ const PERSONAS: Persona[] = ["anonymous", "learner", "otherLearner", "classInstr
 
 /**
  * How a surface is guarded:
- * - `{ action }`: it calls `authorize("<action>", …)` (lib/authz) with facts about one class C.
+ * - `{ action }`: it calls `authorize("<action>", …)` (lib/authz) with facts about one class C;
+ *   `owner: true` when the facts are instead whose the thing is (an exam attempt, a saved
+ *   snapshot: here the learner's); `via` when the call is in a helper, either a function of the
+ *   same file or a lib/ module the file imports (its path).
  * - `"session"`: it only needs an account (getCurrentUser/requireUser) and acts on the user's own data.
  * - `"public"`: anyone; it shows or saves nothing private (a signed-in user gets their own data at most).
  */
-type Guard = { action: Action } | "session" | "public";
+type Guard = { action: Action; owner?: true; via?: string } | "session" | "public";
 type Row = readonly [surface: string, guard: Guard, allowed: readonly Persona[]];
 
 const EVERYONE = PERSONAS;
@@ -31,6 +34,21 @@ const OF_CLASS: Persona[] = ["classInstructor", "admin"];
 // One line per page ("page <path>"), route handler ("<METHOD> <path>") and server action ("action <file>#<name>").
 const TABLE: readonly Row[] = [
   ["page /", "public", EVERYONE],
+  ["page /analyze", "public", EVERYONE],
+  ["GET /api/snapshots", { action: "snapshot.list", via: "lib/analyze-store/snapshots.ts" }, SIGNED_IN],
+  ["POST /api/snapshots", { action: "snapshot.save", via: "lib/analyze-store/snapshots.ts" }, SIGNED_IN],
+  ["GET /api/snapshots/[id]", { action: "snapshot.open", owner: true, via: "lib/analyze-store/snapshots.ts" }, ["learner"]],
+  ["DELETE /api/snapshots/[id]", { action: "snapshot.delete", owner: true, via: "lib/analyze-store/snapshots.ts" }, ["learner"]],
+  ["page /practice", "public", EVERYONE],
+  ["action app/practice/actions.ts#submitPracticeAnswer", { action: "practice.answer" }, EVERYONE],
+  ["action app/practice/actions.ts#rateReviewCard", { action: "review.rate" }, SIGNED_IN],
+  ["page /review", { action: "review.view" }, SIGNED_IN],
+  ["page /exams", { action: "exams.view" }, SIGNED_IN],
+  ["page /exams/[attemptId]", { action: "exam.attempt.take", owner: true }, ["learner"]],
+  ["page /exams/[attemptId]/result", { action: "exam.attempt.viewResult", owner: true }, ["learner"]],
+  ["action app/exams/actions.ts#startExam", { action: "exams.start" }, SIGNED_IN],
+  ["action app/exams/actions.ts#saveAnswer", { action: "exam.attempt.take", owner: true, via: "ownerDecision" }, ["learner"]],
+  ["action app/exams/actions.ts#submitExam", { action: "exam.attempt.take", owner: true, via: "ownerDecision" }, ["learner"]],
   ["page /lessons", "public", EVERYONE],
   ["page /lessons/[slug]", "public", EVERYONE],
   ["page /labs", "public", EVERYONE],
@@ -88,7 +106,8 @@ function decide(guard: Guard, persona: Persona): boolean {
   if (guard === "public") return true;
   if (guard === "session") return ACTORS[persona].kind === "user";
   const rule = authorize as (action: Action, actor: Actor, facts?: unknown) => { allowed: boolean };
-  return rule(guard.action, ACTORS[persona], factsFor(persona)).allowed;
+  // Owned things belong to the learner persona (its id is "learner").
+  return rule(guard.action, ACTORS[persona], guard.owner ? { ownerId: "learner" } : factsFor(persona)).allowed;
 }
 
 // ---- Finding every surface under app/. ----
@@ -161,9 +180,13 @@ describe("the authorization matrix", () => {
       const row = table.get(surface);
       if (!row || row.guard === "public") return [];
       if (row.guard === "session") return /getCurrentUser\(|requireUser\(|currentActor\(/.test(source) ? [] : [`${surface} never reads the session`];
-      const action = row.guard.action;
+      const { action, via } = row.guard;
+      const call = `authorize("${action}"`;
+      let asks: boolean;
+      if (via?.endsWith(".ts")) asks = fileSource.includes(`from "@/${via.replace(/\.ts$/, "")}"`) && readFileSync(via, "utf8").includes(call);
+      else if (via) asks = source.includes(`${via}(`) && fileSource.includes(call);
       // Directly, or through the file's one helper that passes its `action` argument on to authorize.
-      const asks = source.includes(`authorize("${action}"`) || (source.includes(`, "${action}")`) && fileSource.includes("authorize(action,"));
+      else asks = source.includes(call) || (source.includes(`, "${action}")`) && fileSource.includes("authorize(action,"));
       return asks ? [] : [`${surface} never asks authorize("${action}", …)`];
     });
     expect(problems).toEqual([]);
