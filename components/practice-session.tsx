@@ -159,7 +159,12 @@ export function PracticeSession({ questions, lessonTitles, signedIn, mode, resta
         Question {index + 1} of {questions.length} · {lessonTitle}
         {question.domain ? ` · domain ${question.domain}` : ""}
         {question.difficulty ? ` · ${question.difficulty}` : ""}
-        {question.source === "generated" ? " · written by the evaluator" : ""}
+        {question.source === "generated" ? (
+          <>
+            {" · written by the evaluator · "}
+            <Link className="underline" href={`/practice?q=${encodeURIComponent(question.key)}`}>link to this question</Link>
+          </>
+        ) : null}
       </p>
       <p className="text-sm text-slate-600 dark:text-slate-400">Keys: 1–{question.options.length} choose an option, Enter checks, N goes to the next question.</p>
       <h2 id="question-heading" ref={headingRef} tabIndex={-1} className="text-xl font-semibold">Question {index + 1}</h2>

@@ -109,6 +109,16 @@ test("an anonymous visitor practises with feedback and is told nothing is saved"
   await page.close();
 });
 
+test("a generated question has a shareable link that shows the same question", async ({ page }) => {
+  await page.goto("/practice?q=generated%3Apeering-not-transitive%2F42");
+  await expect(page.getByText(/Question 1 of 1 .* written by the evaluator/)).toBeVisible();
+  const stem = await page.locator("section p.whitespace-pre-line").textContent();
+  await page.getByRole("link", { name: "link to this question" }).click();
+  await expect(page.locator("section p.whitespace-pre-line")).toHaveText(stem ?? "");
+  const result = await answer(page);
+  expect(result.correct.length).toBe(1);
+});
+
 test("bad practice settings get a clear message, not an error page", async ({ page }) => {
   // Next's route announcer is an (empty) alert too: look for the page's own.
   const alert = page.getByRole("alert").filter({ hasText: /\S/ });
