@@ -47,6 +47,26 @@ export function PracticeSession({ questions, lessonTitles, signedIn, mode, resta
 
   useEffect(() => setHydrated(true), []);
 
+  // Keyboard first: number keys choose options, Enter checks (the form's own submit), N moves on.
+  const keys = useRef<{ pick: (i: number) => void; next: () => void; check: () => void }>({ pick: () => undefined, next: () => undefined, check: () => undefined });
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      const target = event.target;
+      if (target instanceof HTMLElement && (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && target.type === "text"))) return;
+      if (/^[1-6]$/.test(event.key)) keys.current.pick(Number(event.key) - 1);
+      else if (event.key === "n" || event.key === "N") keys.current.next();
+      // Buttons and links handle Enter themselves.
+      else if (event.key === "Enter" && !(target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement)) {
+        event.preventDefault();
+        keys.current.check();
+      }
+    }
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
+
   const finished = index >= questions.length;
   const question = questions[index];
   const answered = answers[index] ?? null;
@@ -119,6 +139,19 @@ export function PracticeSession({ questions, lessonTitles, signedIn, mode, resta
   }
 
   const multiple = question.choose > 1;
+  keys.current = {
+    pick: (i) => {
+      const option = question.options[i];
+      if (!option || answered || !hydrated) return;
+      setChosen((c) => (multiple ? (c.includes(option.id) ? c.filter((x) => x !== option.id) : [...c, option.id]) : [option.id]));
+    },
+    next: () => {
+      if (answered) go(index + 1);
+    },
+    check: () => {
+      if (!answered && !pending && chosen.length === question.choose) formRef.current?.requestSubmit();
+    },
+  };
   const lessonTitle = lessonTitles[question.lesson] ?? question.lesson;
   return (
     <section aria-labelledby="question-heading" className="space-y-4">
@@ -126,8 +159,14 @@ export function PracticeSession({ questions, lessonTitles, signedIn, mode, resta
         Question {index + 1} of {questions.length} · {lessonTitle}
         {question.domain ? ` · domain ${question.domain}` : ""}
         {question.difficulty ? ` · ${question.difficulty}` : ""}
-        {question.source === "generated" ? " · written by the evaluator" : ""}
+        {question.source === "generated" ? (
+          <>
+            {" · written by the evaluator · "}
+            <Link className="underline" href={`/practice?q=${encodeURIComponent(question.key)}`}>link to this question</Link>
+          </>
+        ) : null}
       </p>
+      <p className="text-sm text-slate-600 dark:text-slate-400">Keys: 1–{question.options.length} choose an option, Enter checks, N goes to the next question.</p>
       <h2 id="question-heading" ref={headingRef} tabIndex={-1} className="text-xl font-semibold">Question {index + 1}</h2>
       <p className="whitespace-pre-line">{question.stem}</p>
       {question.topology ? <TopologyDiagram topology={question.topology} label="The network this question is asked on" /> : null}
@@ -139,7 +178,7 @@ export function PracticeSession({ questions, lessonTitles, signedIn, mode, resta
           </ul>
         </details>
       ) : null}
-      <form onSubmit={onSubmit} className="space-y-3">
+      <form ref={formRef} onSubmit={onSubmit} className="space-y-3">
         <fieldset className="space-y-2">
           <legend className="font-medium">{multiple ? `Choose ${question.choose === 2 ? "two" : "three"}.` : "Choose one."}</legend>
           {question.options.map((option) => {

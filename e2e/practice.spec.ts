@@ -1,5 +1,12 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+
+async function expectNoSeriousAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes, e.g. ${v.nodes[0]?.target.join(" ")})`)).toEqual([]);
+}
 
 /** Answers the question on screen: the options named in `pick` when given, else the first ones it asks for. Returns what the feedback says. */
 async function answer(page: Page, pick?: string[]) {
@@ -43,6 +50,7 @@ test("a learner practises a lesson, misses a question, sees it due tomorrow and 
   for (let i = 0; i < 5; i++) {
     await expect(page.getByRole("heading", { name: `Question ${i + 1}` })).toBeVisible();
     const result = await answer(page);
+    if (i === 0) await expectNoSeriousAxeViolations(page);
     if (!result.right) {
       missed.set(result.stem.slice(0, 60), result.correct);
       await expect(page.getByText(/Your answer rated this card Again; next review tomorrow/)).toBeVisible();
@@ -75,6 +83,8 @@ test("a learner practises a lesson, misses a question, sees it due tomorrow and 
   await page.goto("/review");
   await expect(page.getByRole("table", { name: "Cards due after today" }).getByRole("row").filter({ hasText: "tomorrow" })).toHaveCount(missed.size - 1);
   await expect(page.getByRole("heading", { name: "Your progress" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Line chart of accuracy by domain/ }).locator("svg").first()).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
   await expect(page.getByRole("table", { name: /Accuracy by topic/ })).toContainText("VPC peering");
 
   await page.goto("/dashboard");
@@ -85,9 +95,28 @@ test("an anonymous visitor practises with feedback and is told nothing is saved"
   const page = await browser.newPage();
   await page.goto("/practice?lesson=subnets&count=5&generated=1&start=1&seed=3");
   await expect(page.getByText(/You are not signed in: you can practise, but nothing is saved/)).toBeVisible();
-  await answer(page);
+  // Keyboard first: number keys choose, Enter checks, N moves on.
+  const legend = (await page.locator("legend").first().textContent()) ?? "";
+  await expect(page.locator("fieldset input").first()).toBeEnabled();
+  await page.keyboard.press("1");
+  if (legend.includes("two")) await page.keyboard.press("2");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: /^(Right|Not right)\./ })).toBeVisible();
   await expect(page.getByText(/Not saved: you are not signed in/)).toBeVisible();
+  await page.keyboard.press("n");
+  await expect(page.getByRole("heading", { name: "Question 2" })).toBeVisible();
+  await answer(page);
   await page.close();
+});
+
+test("a generated question has a shareable link that shows the same question", async ({ page }) => {
+  await page.goto("/practice?q=generated%3Apeering-not-transitive%2F42");
+  await expect(page.getByText(/Question 1 of 1 .* written by the evaluator/)).toBeVisible();
+  const stem = await page.locator("section p.whitespace-pre-line").textContent();
+  await page.getByRole("link", { name: "link to this question" }).click();
+  await expect(page.locator("section p.whitespace-pre-line")).toHaveText(stem ?? "");
+  const result = await answer(page);
+  expect(result.correct.length).toBe(1);
 });
 
 test("bad practice settings get a clear message, not an error page", async ({ page }) => {

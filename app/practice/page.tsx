@@ -26,13 +26,13 @@ export default async function PracticePage({ searchParams }: Props) {
   let problem: string | null = parsed.success ? null : `These practice settings could not be used: ${parsed.error.issues.map((i) => `${i.path.join(".") || "settings"}: ${i.message}`).join("; ")}.`;
   if (filters?.lesson && !lessonTitles[filters.lesson]) problem = `There is no lesson "${filters.lesson}". Choose one from the list.`;
 
-  if (filters?.start && !problem) {
+  if ((filters?.start || filters?.q) && !problem) {
     if (filters.missed && !authorize("practice.missed", actor).allowed) {
       problem = "Sign in to practise the questions you missed: answers are only remembered for signed-in learners.";
     } else {
       const set = await buildPracticeSet(filters, actor.kind === "user" ? actor.user.id : null, filters.seed ?? Math.floor(Math.random() * 2 ** 31));
       if (set.questions.length === 0) {
-        problem = filters.missed ? "No missed questions match these settings: well done. Widen the settings or practise new questions." : "No question matches these settings. Widen them (any domain, any difficulty) and try again.";
+        problem = filters.q ? "This question cannot be shown any more: it may have been removed from the bank." : filters.missed ? "No missed questions match these settings: well done. Widen the settings or practise new questions." : "No question matches these settings. Widen them (any domain, any difficulty) and try again.";
       } else {
         session = (
           <>

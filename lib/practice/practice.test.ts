@@ -50,6 +50,13 @@ describe("practice sets", () => {
     expect(set.refs.map(questionKey)).not.toContain(`bank:${b?.id}`);
   });
 
+  it("serves one question by its key, the shareable link of a generated question", async () => {
+    const { bank } = await sources();
+    const set = selectPracticeSet(filters({ q: "generated:peering-not-transitive/42" }), { bank, templates: listQuestionTemplates(), missed: new Set(), seed: 1 });
+    expect(set.refs).toEqual([{ source: "generated", templateId: "peering-not-transitive", seed: 42 }]);
+    expect(parsePracticeFilters({ q: "generated:../42" }).error?.issues[0]?.message).toBe("not a question key");
+  });
+
   it("refuses settings it cannot use with messages a person can act on", () => {
     const bad = parsePracticeFilters({ count: "500", domain: "9", lesson: "../etc" });
     expect(bad.success).toBe(false);

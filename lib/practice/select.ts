@@ -4,7 +4,7 @@ import { DIFFICULTIES, type BankQuestion } from "@/lib/questions/bank-schema";
 import { DOMAIN_IDS } from "@/lib/questions/exam-guide";
 import type { TemplateSummary } from "@/lib/questions/generated";
 import { createRng } from "@/lib/questions/generated/prng";
-import { parseQuestionKey, questionKey, type QuestionRef } from "./questions";
+import { parseQuestionKey, questionKey, questionKeySchema, type QuestionRef } from "./questions";
 
 /**
  * Which questions a practice set holds: chosen by lesson, domain, difficulty or "questions I
@@ -32,6 +32,8 @@ export const practiceFiltersSchema = z.object({
   count: z.coerce.number("the number of questions must be a number").int("the number of questions must be a whole number").min(1, "ask for at least 1 question").max(MAX_PRACTICE_COUNT, `ask for at most ${MAX_PRACTICE_COUNT} questions`).default(10),
   seed: z.coerce.number().int().min(0).max(2 ** 31).optional(),
   start: flag,
+  /** One question by its key (a shareable link, e.g. `generated:peering-not-transitive/42`). */
+  q: z.preprocess(blank, questionKeySchema.optional()),
 });
 export type PracticeFilters = z.output<typeof practiceFiltersSchema>;
 
@@ -61,6 +63,8 @@ function matches(q: { lesson: string; domain: string; difficulty: string }, f: P
  * (each question a template at its own seed), more when the bank has too few.
  */
 export function selectPracticeSet(filters: PracticeFilters, input: SelectionInput): PracticeSelection {
+  const single = filters.q ? parseQuestionKey(filters.q) : null;
+  if (single) return { refs: [single], bankAvailable: 0, templatesAvailable: 0 };
   const rng = createRng(`practice/${input.seed}`);
   const bankPool = input.bank.filter((q) => matches(q, filters) && (!filters.missed || input.missed.has(questionKey({ source: "bank", id: q.id }))));
   const templatePool = input.templates.filter((t) => matches({ lesson: t.topic, domain: t.domain, difficulty: t.difficulty }, filters));

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { endOfDay, startOfDay } from "./scheduler";
-import { countQueuedSince, listDueCards, listUpcomingCards, type CardRow } from "./store";
+import { countDueCards, countQueuedSince, listDueCards, listUpcomingCards, type CardRow } from "./store";
 
 /**
  * Today's review queue. Cards already reviewed in the queue before always come back when due;
@@ -18,23 +18,18 @@ export type ReviewQueue = {
 };
 
 export async function getReviewQueue(userId: string, now: Date, newPerDay = NEW_CARDS_PER_DAY): Promise<ReviewQueue> {
-  const [due, introduced] = await Promise.all([listDueCards(userId, endOfDay(now)), countQueuedSince(userId, startOfDay(now))]);
-  let budget = Math.max(0, newPerDay - introduced);
-  const cards: CardRow[] = [];
-  let heldBack = 0;
-  for (const card of due) {
-    if (card.queuedAt) cards.push(card);
-    else if (budget > 0) {
-      cards.push(card);
-      budget -= 1;
-    } else heldBack += 1;
-  }
-  return { cards, heldBack, newToday: { introduced, limit: newPerDay } };
+  const end = endOfDay(now);
+  const [introduced, reviewed, freshDue] = await Promise.all([countQueuedSince(userId, startOfDay(now)), listDueCards(userId, end, true), countDueCards(userId, end, false)]);
+  const fresh = await listDueCards(userId, end, false, Math.max(0, newPerDay - introduced));
+  const cards = [...reviewed, ...fresh].sort((a, b) => a.due.getTime() - b.due.getTime() || a.id.localeCompare(b.id));
+  return { cards, heldBack: freshDue - fresh.length, newToday: { introduced, limit: newPerDay } };
 }
 
-/** "N due today", for the dashboard. */
+/** "N due today", for the dashboard: the same count as the queue's, without loading the cards. */
 export async function countDueToday(userId: string, now: Date, newPerDay = NEW_CARDS_PER_DAY): Promise<number> {
-  return (await getReviewQueue(userId, now, newPerDay)).cards.length;
+  const end = endOfDay(now);
+  const [introduced, reviewed, freshDue] = await Promise.all([countQueuedSince(userId, startOfDay(now)), countDueCards(userId, end, true), countDueCards(userId, end, false)]);
+  return reviewed + Math.min(freshDue, Math.max(0, newPerDay - introduced));
 }
 
 /** The next cards after today, for "review ahead" and the queue listing. */

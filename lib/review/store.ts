@@ -106,10 +106,20 @@ function toRow(row: Omit<CardRow, "refKind"> & { refKind: string }): CardRow | n
   return isCardKind(row.refKind) ? { ...row, refKind: row.refKind } : null;
 }
 
+/** Due cards already reviewed in the queue (`queued: true`) or not yet (`false`). */
+function dueWhere(userId: string, before: Date, queued: boolean) {
+  return { userId, due: { lt: before }, queuedAt: queued ? { not: null } : null };
+}
+
 /** The learner's cards due before `before`, earliest first. */
-export async function listDueCards(userId: string, before: Date, take = 500): Promise<CardRow[]> {
-  const rows = await db.reviewCard.findMany({ where: { userId, due: { lt: before } }, orderBy: [{ due: "asc" }, { id: "asc" }], take, select: CARD_SELECT });
+export async function listDueCards(userId: string, before: Date, queued: boolean, take = 500): Promise<CardRow[]> {
+  if (take <= 0) return [];
+  const rows = await db.reviewCard.findMany({ where: dueWhere(userId, before, queued), orderBy: [{ due: "asc" }, { id: "asc" }], take, select: CARD_SELECT });
   return rows.flatMap((r) => toRow(r) ?? []);
+}
+
+export async function countDueCards(userId: string, before: Date, queued: boolean): Promise<number> {
+  return db.reviewCard.count({ where: dueWhere(userId, before, queued) });
 }
 
 /** The learner's next cards due from `from` on, earliest first. */

@@ -81,6 +81,7 @@ describe("spaced review", () => {
     const queue = await getReviewQueue(user.id, tuesday);
     expect(queue.cards).toHaveLength(20);
     expect(queue.heldBack).toBe(5);
+    expect(await countDueToday(user.id, tuesday)).toBe(20);
     for (const card of queue.cards.slice(0, 20)) await answer(user.id, { ...ref(card.refId) }, true, tuesday, true);
     const after = await getReviewQueue(user.id, tuesday);
     expect(after.cards).toHaveLength(0);

@@ -12,6 +12,5 @@ export const practiceRules = {
   "practice.record": (actor: Actor) => signedIn(actor),
   "practice.missed": (actor: Actor) => signedIn(actor),
   "review.view": (actor: Actor) => signedIn(actor),
-  "review.answer": (actor: Actor) => signedIn(actor),
   "review.rate": (actor: Actor) => signedIn(actor),
 } as const;
