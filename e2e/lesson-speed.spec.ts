@@ -42,8 +42,9 @@ test("a box ticked before any JavaScript has run is kept when the widget takes o
   await control.click();
   await expect(control).not.toBeChecked();
   release();
+  // The scripts, hydration and then the widget's own chunk: give a loaded CI machine room.
   const row = page.locator("[data-scenario]").getByRole("listitem").filter({ has: page.getByText("Internet client (port 51544) to the web server on 443", { exact: true }) });
-  await expect(row.getByText("SUBNET_ACL_RESTRICTION")).toBeVisible();
+  await expect(row.getByText("SUBNET_ACL_RESTRICTION")).toBeVisible({ timeout: 30_000 });
   await expect(row.getByText("Blocked", { exact: true })).toBeVisible();
   await expect(control).not.toBeChecked();
 });
