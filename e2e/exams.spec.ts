@@ -168,6 +168,18 @@ test("a learner takes a short timed set end to end; nothing reveals an answer be
   await page.goto("/exams");
   await expect(page.getByRole("row", { name: new RegExp(`ANS-C01 lunch-break set.*Submitted.*${scaled} \\(fail, \\d+/20\\)`) })).toBeVisible();
 
+  // A second attempt, submitted blank: the history draws the trend of both, beside its table.
+  await page.getByRole("button", { name: "Start ANS-C01 lunch-break set" }).click();
+  await expect(page.getByRole("heading", { name: "Question 1 of 20" })).toBeVisible();
+  expect(new URL(page.url()).pathname).not.toBe(attemptUrl);
+  await page.keyboard.press("r");
+  await page.getByRole("button", { name: "Submit exam" }).click();
+  await expect(page.getByTestId("scaled-score")).toHaveText("100");
+  await page.goto("/exams");
+  await expect(page.locator(".recharts-surface")).toBeVisible();
+  await expect(page.getByRole("table").getByRole("row")).toHaveCount(3);
+  await expectNoSeriousAxeViolations(page, "exams page");
+
   // Another learner is told the attempt does not exist.
   const strangerContext = await browser.newContext();
   const stranger = await strangerContext.newPage();
