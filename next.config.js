@@ -13,7 +13,7 @@ const nextConfig = {
     // proxy.ts runs on every request, so Next buffers each request body for it, by default up to
     // 10 MB, silently cut there. LIMITS.proxyBodyBytes: one byte past the largest body any route
     // accepts, so that route still sees a too-large body as too large and says so.
-    proxyClientMaxBodySize: 256 * 1024 + 1,
+    proxyClientMaxBodySize: 2 * 1024 * 1024 + 1,
   },
 };
 

@@ -15,8 +15,12 @@ export function SiteHeader() {
         <Link href="/lessons" className="hover:underline">Course</Link>
         <Link href="/labs" className="hover:underline">Labs</Link>
         <Link href="/exams" className="hover:underline">Exams</Link>
+        <Link href="/practice" className="hover:underline">Practice</Link>
         <Link href="/search" className="hover:underline">Search</Link>
+        {user ? <Link href="/review" className="hover:underline">Review</Link> : null}
         {user ? <Link href="/dashboard" className="hover:underline">Dashboard</Link> : null}
+        {user ? <Link href="/classes" className="hover:underline">Classes</Link> : null}
+        {user?.role === "admin" ? <Link href="/admin/users" className="hover:underline">Users</Link> : null}
         <span className="ml-auto flex min-h-9 items-center gap-4">
           {status === "loading" ? null : user ? (
             <>

@@ -4,12 +4,13 @@ import dynamic from "next/dynamic";
 import { useMemo } from "react";
 import { layoutTopology } from "@/lib/course/topology-diagram";
 import type { Topology } from "@/lib/network";
+import { DiagramFrame, DRAWING, frameHeight } from "./diagram-frame";
 
-// React Flow is the largest library a lesson uses (about 50 kB gzip): it loads after the page
-// is interactive, so a widget's controls and verdicts work before the drawing arrives.
+// React Flow is the largest library a lesson uses (about 50 kB gzip): it loads only with a
+// widget that is drawn, after the widget's controls and verdicts already work.
 const TopologyCanvas = dynamic(() => import("./topology-diagram").then((m) => m.TopologyCanvas), {
   ssr: false,
-  loading: () => <p className="p-3 text-sm text-slate-600 dark:text-slate-400">Drawing the diagram…</p>,
+  loading: () => DRAWING,
 });
 
 /**
@@ -19,18 +20,9 @@ const TopologyCanvas = dynamic(() => import("./topology-diagram").then((m) => m.
  */
 export function TopologyDiagram({ topology, highlight, label, onSelectNode }: { topology: Topology; highlight?: ReadonlySet<string>; label: string; onSelectNode?: (id: string) => void }) {
   const diagram = useMemo(() => layoutTopology(topology), [topology]);
-  const height = Math.min(Math.max(diagram.height + 40, 220), 520);
   return (
-    <figure className="my-4" aria-label={label}>
-      {/* Sized by an SVG's height attribute rather than a style attribute: the CSP allows no
-          inline style attributes (docs/decisions/007-security-headers-and-csp.md). */}
-      <div className="relative rounded-lg border border-slate-200 dark:border-slate-800">
-        <svg aria-hidden="true" focusable="false" className="block" width="1" height={height} />
-        <div className="absolute inset-0">
-          <TopologyCanvas diagram={diagram} highlight={highlight} onSelectNode={onSelectNode} />
-        </div>
-      </div>
-      <figcaption className="mt-1 text-sm text-slate-600 dark:text-slate-400">{label}</figcaption>
-    </figure>
+    <DiagramFrame height={frameHeight(diagram)} label={label}>
+      <TopologyCanvas diagram={diagram} highlight={highlight} onSelectNode={onSelectNode} />
+    </DiagramFrame>
   );
 }

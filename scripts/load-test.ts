@@ -7,7 +7,12 @@
  * A second phase measures the grading endpoint alone.
  *
  *   npx next build
- *   TEST_POSTGRES_URL=postgresql://user:pass@127.0.0.1/db npm run --silent bench:load -- [--learners 200] [--seconds 30] [--grading-seconds 20]
+ *   TEST_POSTGRES_URL=postgresql://user:pass@127.0.0.1/db npm run --silent bench:load -- [--learners 200] [--seconds 30] [--grading-seconds 20] [--profile DIR]
+ *
+ * The grading phase also reports where the machine's CPU went (this process, which runs the
+ * load generator; each app process; PostgreSQL's processes). `--profile DIR` writes a V8 CPU
+ * profile of each app process to DIR; `node scripts/cpu-profile-summary.mjs DIR/*.cpuprofile`
+ * tells where their time went.
  *
  * It creates and drops its own database on that server (the role needs CREATEDB).
  */
@@ -20,6 +25,7 @@ import { encode } from "next-auth/jwt";
 import { loadLessonSources } from "@/lib/course/lessons";
 import { createPostgresDatabase, dropPostgresDatabases, migrate, uniqueDatabaseName } from "@/tests/setup/test-database";
 import { freePort, startAppServer, TEST_SECRET, type AppServer } from "./lib/app-server";
+import { cpuSecondsOf, postgresPids } from "./lib/process-cpu";
 
 const { values: args } = parseArgs({
   options: {
@@ -28,6 +34,7 @@ const { values: args } = parseArgs({
     "grading-seconds": { type: "string", default: "20" },
     lab: { type: "string", default: "three-tier-vpc-with-nat" },
     lesson: { type: "string", default: "security-groups-and-network-acls" },
+    profile: { type: "string" },
   },
 });
 const learnerCount = Math.min(Math.max(Number(args.learners) || 200, 2), 1000);
@@ -75,7 +82,8 @@ try {
   );
 
   const env = { DATABASE_URL: url, LAB_SUBMISSIONS_PER_MINUTE: "1000000", DATABASE_POOL_SIZE: "10" };
-  servers.push(...(await Promise.all([startAppServer(await freePort(), env), startAppServer(await freePort(), env)])));
+  const nodeArgs = args.profile ? ["--cpu-prof", `--cpu-prof-dir=${args.profile}`] : [];
+  servers.push(...(await Promise.all([startAppServer(await freePort(), env, nodeArgs), startAppServer(await freePort(), env, nodeArgs)])));
 
   type Tally = Record<string, Record<number, number>>;
   const tally: Tally = {};
@@ -173,11 +181,21 @@ try {
 
   if (gradingSeconds > 0) {
     const before = keysAccepted.size;
+    const pids = { "load generator (this process)": [process.pid], ...Object.fromEntries(servers.map((s, i) => [`app process ${i + 1}`, s.pid ? [s.pid] : []])), PostgreSQL: postgresPids() };
+    const cpuBefore = Object.fromEntries(Object.entries(pids).map(([k, p]) => [k, cpuSecondsOf(p)]));
+    const wallBefore = performance.now();
     const grading = await Promise.all(servers.map((s) => run(s, 25, gradingSeconds, "grading")));
+    const wall = (performance.now() - wallBefore) / 1000;
     const graded = keysAccepted.size - before;
     console.log(
       `Grading only (2 × 25 connections, ${gradingSeconds} s): ${(graded / gradingSeconds).toFixed(1)} gradings/s stored; latency p50 ${Math.max(...grading.map((r) => r.latency.p50))} ms, p99 ${Math.max(...grading.map((r) => r.latency.p99))} ms; non-2xx ${grading.reduce((n, r) => n + r.non2xx, 0)} (${percent(grading.reduce((n, r) => n + r.non2xx, 0), grading.reduce((n, r) => n + r.requests.total, 0))} %)`,
     );
+    const shares = Object.entries(pids).map(([k, p]) => `${k} ${(cpuSecondsOf(p) - (cpuBefore[k] ?? 0)).toFixed(1)} s`);
+    console.log(`  CPU time during it (${wall.toFixed(1)} s of wall clock × ${os.cpus().length} CPUs = ${(wall * os.cpus().length).toFixed(1)} CPU-s available): ${shares.join(", ")}; load average ${os.loadavg()[0]?.toFixed(1)}`);
+    if (graded > 0) {
+      const appCpu = Object.entries(pids).filter(([k]) => k.startsWith("app process")).reduce((n, [k, p]) => n + cpuSecondsOf(p) - (cpuBefore[k] ?? 0), 0);
+      console.log(`  App CPU per stored grading: ${((1000 * appCpu) / graded).toFixed(1)} ms`);
+    }
   }
   await db.$disconnect();
 } finally {

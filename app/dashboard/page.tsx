@@ -4,12 +4,14 @@ import { requireUser } from "@/lib/auth/session";
 import { listLessons } from "@/lib/course/lessons";
 import { listLabs } from "@/lib/labs";
 import { getDashboard, getLabProgress } from "@/lib/progress/dashboard";
+import { countDueToday } from "@/lib/review/queue";
+import { ClassesSection } from "./classes-section";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
-  const [dashboard, lessons, labs, labProgress] = await Promise.all([getDashboard(user.id), listLessons(), listLabs(), getLabProgress(user.id)]);
+  const [dashboard, lessons, labs, labProgress, dueToday] = await Promise.all([getDashboard(user.id), listLessons(), listLabs(), getLabProgress(user.id), countDueToday(user.id, new Date())]);
   if (!dashboard) return <p role="alert">Your account could not be found. Sign out and sign in again.</p>;
   const titles = new Map(lessons.map((l) => [l.slug, l.title]));
   const labTitles = new Map(labs.map((l) => [l.slug, l.title]));
@@ -23,6 +25,7 @@ export default async function DashboardPage() {
           {dashboard.email} · {dashboard.role} · member since {dashboard.memberSince.toLocaleDateString("en-GB", { dateStyle: "long" })}
         </p>
       </div>
+      <ClassesSection userId={user.id} />
       <section aria-labelledby="progress-heading" className="rounded-lg border border-slate-200 p-5 dark:border-slate-800">
         <h2 id="progress-heading" className="text-xl font-semibold">Your progress</h2>
         <p className="mt-2">
@@ -34,6 +37,14 @@ export default async function DashboardPage() {
             Next up: <Link className="text-sky-700 underline dark:text-sky-300" href={`/lessons/${next.slug}`}>{next.title}</Link>
           </p>
         ) : lessons.length > 0 ? <p className="mt-4">You have completed every lesson.</p> : null}
+      </section>
+      <section aria-labelledby="review-heading" className="rounded-lg border border-slate-200 p-5 dark:border-slate-800">
+        <h2 id="review-heading" className="text-xl font-semibold">Review</h2>
+        <p className="mt-2">
+          <Link className="font-medium underline" href="/review"><strong>{dueToday}</strong> due today</Link>
+          {dueToday === 0 ? " — every question you answer comes back here when it is time to recall it." : " — questions you answered before, back when you are about to forget them."}
+        </p>
+        <p className="mt-1"><Link className="underline" href="/practice">Practise exam-style questions</Link></p>
       </section>
       <section aria-labelledby="labs-heading" className="rounded-lg border border-slate-200 p-5 dark:border-slate-800">
         <h2 id="labs-heading" className="text-xl font-semibold">Labs</h2>

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { evaluateProbes } from "@/lib/course/evaluate-probes";
 import { probeSchema, type Probe } from "@/lib/course/scenario";
 import type { Topology } from "@/lib/network";
-import { ProbeRow } from "../scenario-widget";
+import { ProbeRow } from "../scenario-view";
 
 type Draft = { source: string; destination: string; protocol: Probe["protocol"]; port: string };
 

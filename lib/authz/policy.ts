@@ -1,7 +1,10 @@
 import type { Actor } from "./actor";
 import type { Decision } from "./decision";
 import { accountRules } from "./rules/account";
+import { analyzeRules } from "./rules/analyze";
 import { examRules } from "./rules/exams";
+import { practiceRules } from "./rules/practice";
+import { classRules } from "./rules/classes";
 
 /**
  * The one table of who may do what. Each domain keeps its rules in rules/<domain>.ts as pure
@@ -10,7 +13,10 @@ import { examRules } from "./rules/exams";
  */
 export const policy = {
   ...accountRules,
+  ...analyzeRules,
   ...examRules,
+  ...practiceRules,
+  ...classRules,
 } as const;
 
 export type Action = keyof typeof policy;

@@ -39,7 +39,7 @@ describe("the input limits", () => {
   });
 
   it("let Next buffer one byte more than any route accepts, so a route can still say a body is too large", () => {
-    const largest = Math.max(LIMITS.topologyBytes, LIMITS.authBodyBytes, LIMITS.serverActionBodyBytes);
+    const largest = Math.max(LIMITS.topologyBytes, LIMITS.authBodyBytes, LIMITS.serverActionBodyBytes, LIMITS.savedSnapshotBytes);
     expect(LIMITS.proxyBodyBytes).toBe(largest + 1);
   });
 });

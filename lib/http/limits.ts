@@ -30,10 +30,18 @@ export const LIMITS = {
   /** The path a sign-in returns to (`callbackUrl`). */
   callbackPathChars: 2048,
   /**
+   * A snapshot saved from /analyze (`{ name, files: [{ name, text }] }`): the describe-* output
+   * of an account of a few hundred instances. Larger accounts are still analysed, in the
+   * browser; only saving them is refused, with this limit named.
+   */
+  savedSnapshotBytes: 2 * 1024 * 1024,
+  /** Snapshots one learner may keep; the oldest must be deleted to save another. */
+  savedSnapshotsPerUser: 20,
+  /**
    * How much of a request body Next buffers for proxy.ts (set in next.config.js): one byte
    * more than the largest body any route accepts, so a route still sees a longer body as too long.
    */
-  proxyBodyBytes: 256 * 1024 + 1,
+  proxyBodyBytes: 2 * 1024 * 1024 + 1,
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

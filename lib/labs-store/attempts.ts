@@ -171,3 +171,17 @@ export async function listLabBests(userId: string): Promise<LabBest[]> {
     }))
     .sort((a, b) => b.lastAttemptAt.localeCompare(a.lastAttemptAt));
 }
+
+/** An attempt with the exact topology submitted, for an instructor's read-only review (lib/classes). */
+export type LabAttemptWithTopology = LabAttemptSummary & { topology: string };
+
+/** A learner's attempts at every lab, newest first, each with its submitted topology. */
+export async function listLabAttemptsWithTopology(userId: string, limit = 100): Promise<LabAttemptWithTopology[]> {
+  const rows = await db.labAttempt.findMany({
+    where: { userId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { ...summaryFields, topology: true },
+  });
+  return rows.map((row) => ({ ...toSummary(row), topology: row.topology }));
+}

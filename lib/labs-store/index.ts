@@ -7,7 +7,18 @@ import type { LabGrader } from "./submission";
  * Storage of lab attempts and drafts, and the submission pipeline the API routes call.
  * The grading itself lives in lib/labs; this module never decides a verdict.
  */
-export { countFailedLabAttempts, getLabAttemptTopology, listLabAttempts, listLabBests, saveLabAttempt, type LabAttemptSummary, type LabBest, type StoredCheckResult } from "./attempts";
+export {
+  countFailedLabAttempts,
+  getLabAttemptTopology,
+  listLabAttempts,
+  listLabAttemptsWithTopology,
+  listLabBests,
+  saveLabAttempt,
+  type LabAttemptSummary,
+  type LabAttemptWithTopology,
+  type LabBest,
+  type StoredCheckResult,
+} from "./attempts";
 export { deleteLabDraft, getLabDraft, saveLabDraft, type LabDraft } from "./drafts";
 export { readBodyText } from "@/lib/http/read-body";
 export { createRateLimiter, type RateLimitDecision, type RateLimiter } from "@/lib/rate-limit";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { QuizQuestion } from "@/lib/course/lesson-frontmatter";
 import { db, TRANSACTION_OPTIONS } from "@/lib/db";
 import { LIMITS } from "@/lib/http/limits";
+import { lessonCheckCardRef, recordAnswerReview } from "@/lib/review/store";
 
 export const lessonSlugSchema = z.string().max(LIMITS.slugChars).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "not a lesson slug");
 
@@ -35,10 +36,10 @@ export function gradeLessonCheck(quiz: QuizQuestion[], answers: Record<string, n
 /**
  * Saves the answers and the lesson's progress in one transaction. A lesson counts as
  * completed once every question of its check has been answered; the first completion
- * date is kept when the learner tries again.
+ * date is kept when the learner tries again. Every answered question also becomes (or reviews)
+ * a spaced-review card, rated by whether it was right (lib/review).
  */
-export async function saveLessonCheck(userId: string, lessonSlug: string, graded: GradedCheck): Promise<void> {
-  const now = new Date();
+export async function saveLessonCheck(userId: string, lessonSlug: string, graded: GradedCheck, now: Date = new Date()): Promise<void> {
   await db.$transaction(async (tx) => {
     for (const r of graded.results) {
       if (r.chosen === null) continue;
@@ -47,6 +48,7 @@ export async function saveLessonCheck(userId: string, lessonSlug: string, graded
         create: { userId, lessonSlug, questionId: r.questionId, optionIndex: r.chosen, correct: r.isCorrect, answeredAt: now },
         update: { optionIndex: r.chosen, correct: r.isCorrect, answeredAt: now },
       });
+      await recordAnswerReview(tx, userId, lessonCheckCardRef(lessonSlug, r.questionId), r.isCorrect, now);
     }
     const existing = await tx.lessonProgress.findUnique({ where: { userId_lessonSlug: { userId, lessonSlug } } });
     const completedAt = existing?.completedAt ?? (graded.isComplete ? now : null);

@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
  * Production `next start` processes for tests and benchmarks that need the real app over
  * HTTP: the multi-process test, the load test and the grading benchmark. Needs `next build`.
  */
-export type AppServer = { base: string; port: number; stop(): Promise<void>; log(): string };
+export type AppServer = { base: string; port: number; pid: number | undefined; stop(): Promise<void>; log(): string };
 
 export const TEST_SECRET = "multi-process-and-load-only-secret-0123456789abcdef";
 
@@ -13,10 +13,11 @@ export function requireBuild(): void {
   if (!existsSync(".next/BUILD_ID")) throw new Error("No production build found: run `npx next build` first.");
 }
 
-export async function startAppServer(port: number, env: Record<string, string>): Promise<AppServer> {
+/** `nodeArgs` go to Node itself (for example `--cpu-prof`, which NODE_OPTIONS may not carry). */
+export async function startAppServer(port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<AppServer> {
   requireBuild();
   const base = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, NEXTAUTH_SECRET: TEST_SECRET, NEXTAUTH_URL: base, NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -32,7 +33,7 @@ export async function startAppServer(port: number, env: Record<string, string>):
   for (let i = 0; i < 240; i++) {
     if (child.exitCode !== null) throw new Error(`next start on port ${port} exited:\n${output}`);
     try {
-      if ((await fetch(`${base}/api/auth/csrf`)).ok) return { base, port, stop, log: () => output };
+      if ((await fetch(`${base}/api/auth/csrf`)).ok) return { base, port, pid: child.pid, stop, log: () => output };
     } catch {
       // not listening yet
     }

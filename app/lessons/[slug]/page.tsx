@@ -49,6 +49,10 @@ export default async function LessonPage({ params }: Props) {
           <LessonContent code={code} scenarios={scenarios} />
         </div>
         <LessonCheck lessonSlug={lesson.slug} quiz={lesson.quiz} />
+        <p className="mt-6 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+          Ready for exam-style questions on this topic?{" "}
+          <Link className="font-medium text-sky-700 underline dark:text-sky-300" href={`/practice?lesson=${lesson.slug}`}>Practise {lesson.title}</Link>
+        </p>
         <nav aria-label="Lessons" className="mt-12 flex flex-wrap justify-between gap-4 border-t border-slate-200 pt-6 dark:border-slate-800">
           {previous ? <Link rel="prev" className="underline" href={`/lessons/${previous.slug}`}>← {previous.title}</Link> : <span />}
           {next ? <Link rel="next" className="underline" href={`/lessons/${next.slug}`}>{next.title} →</Link> : <span />}

@@ -1,0 +1,113 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page, Request } from "@playwright/test";
+import { parse } from "csv-parse/sync";
+import { syntheticSnapshotFiles, type SnapshotFileText } from "../scripts/synthetic-snapshot";
+import { expect, test } from "./fixtures";
+
+const twoTierFolder = join(process.cwd(), "lib/network/aws/fixtures/two-tier");
+const twoTier = (): SnapshotFileText[] => readdirSync(twoTierFolder).map((name) => ({ name, content: readFileSync(join(twoTierFolder, name), "utf8") }));
+
+/** Drops files on the drop zone as a person dragging them from a folder would. */
+async function dropFiles(page: Page, files: SnapshotFileText[]) {
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const transfer = new DataTransfer();
+    for (const f of list) transfer.items.add(new File([f.content], f.name, { type: "application/json" }));
+    return transfer;
+  }, files);
+  await page.getByTestId("drop-zone").dispatchEvent("drop", { dataTransfer });
+}
+
+/**
+ * What the browser asks the server for from now on. The analysis may load the page's own
+ * static chunks (the worker, the diagram); anything else, and any request with a body, would
+ * mean the snapshot left the browser.
+ */
+function watchRequests(page: Page) {
+  const seen: Request[] = [];
+  page.on("request", (r) => seen.push(r));
+  return {
+    unexpected: () =>
+      seen
+        .filter((r) => {
+          const url = new URL(r.url());
+          const staticAsset = url.pathname.startsWith("/_next/static/");
+          // next-auth's header asks whether someone is signed in when the tab regains focus: a GET without a body.
+          const sessionCheck = url.pathname === "/api/auth/session";
+          return r.method() !== "GET" || r.postData() !== null || !(staticAsset || sessionCheck || url.pathname === "/analyze");
+        })
+        .map((r) => `${r.method()} ${r.url()}`),
+  };
+}
+
+test("a learner drops describe files, sees the matrix and internet exposure, opens a cell's explanation and exports the findings, all without sending anything", async ({ page }) => {
+  await page.goto("/analyze");
+  await expect(page.getByRole("heading", { name: "Analyze your own network" })).toBeVisible();
+  await expect(page.getByLabel("Capture script")).toContainText("aws ec2 describe-security-groups");
+  await page.waitForLoadState("networkidle");
+  const requests = watchRequests(page);
+
+  await dropFiles(page, [...twoTier(), { name: "describe-nat-gateways.json", content: "{ NatGateways: [] " }]);
+
+  // The bad file is named with what is wrong; the good ones are still read.
+  await expect(page.getByText(/describe-nat-gateways\.json: not valid JSON/)).toBeVisible();
+  await expect(page.locator('[data-file="Vpcs.json"][data-status="read"]')).toBeVisible();
+  await expect(page.getByTestId("snapshot-summary")).toContainText("1 VPCs, 2 subnets, 2 instances");
+  await expect(page.getByRole("figure", { name: /Your network/ })).toBeVisible();
+
+  // Internet exposure comes first: SSH from the office range, then 443 from anywhere.
+  const firstFinding = page.getByRole("list", { name: "Findings" }).getByRole("listitem").first();
+  await expect(firstFinding).toContainText("INTERNET_EXPOSED_PORT");
+  await expect(firstFinding).toContainText("i-0web0000000000001 (web) is reachable from the internet on tcp 22");
+
+  // The database's group admits 5432 only from the web group's members.
+  await page.getByLabel("Destination port").fill("5432");
+  await page.getByRole("button", { name: "Compute matrix" }).click();
+  await expect(page.getByText("Done: 2 rows")).toBeVisible();
+  await expect(page.getByRole("button", { name: "web to db: reachable" })).toBeVisible();
+  await page.getByRole("button", { name: "db to web: blocked (ENI_SG_RULES_MISMATCH)" }).click();
+  const explanation = page.locator("[data-probe]");
+  await expect(explanation.getByText("Blocked", { exact: true })).toBeVisible();
+  await expect(explanation).toContainText("ENI_SG_RULES_MISMATCH");
+  await expect(explanation.getByText(/Hop by hop \(\d+ steps/)).toBeVisible();
+
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
+  expect(csv.suggestedFilename()).toBe("reachable-findings.csv");
+  const rows = parse(readFileSync(await csv.path(), "utf8")) as string[][];
+  expect(rows[0]).toEqual(["severity", "code", "resources", "message", "evidence", "documentation"]);
+  expect(rows.slice(1).map((r) => r[1])).toEqual(["INTERNET_EXPOSED_PORT", "INTERNET_EXPOSED_PORT"]);
+  expect(rows[1]?.[2]).toContain("i-0web0000000000001");
+
+  const [json] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export JSON" }).click()]);
+  const exported = JSON.parse(readFileSync(await json.path(), "utf8")) as { files: string[]; findings: { code: string; severity: string }[] };
+  expect(exported.findings.map((f) => f.severity)).toEqual(["high", "low"]);
+  expect(exported.files).toContain("Reservations.json");
+
+  expect(requests.unexpected()).toEqual([]);
+});
+
+test("a large snapshot stays responsive: progress, cancel, and the rows computed so far stay", async ({ page }) => {
+  test.slow();
+  await page.goto("/analyze");
+  await page.waitForLoadState("networkidle");
+  const requests = watchRequests(page);
+  await dropFiles(page, syntheticSnapshotFiles(300));
+  await expect(page.getByTestId("snapshot-summary")).toContainText("300 VPCs", { timeout: 60_000 });
+  await expect(page.getByText(/Too large to draw legibly/)).toBeVisible();
+
+  await page.getByLabel("Protocol").selectOption("all");
+  await page.getByRole("button", { name: "Compute matrix" }).click();
+  // At least one row in (the first compiles the tables it touches), well before the last.
+  await expect(page.getByRole("status").filter({ hasText: /^[1-9][\d,]* of 3,000 rows…/ })).toBeVisible({ timeout: 60_000 });
+  // The main thread answers while the worker computes: the capture script follows a new Region.
+  await page.getByLabel("Region").fill("eu-west-1");
+  await expect(page.getByLabel("Capture script")).toContainText("AWS_DEFAULT_REGION:-eu-west-1");
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByText(/Cancelled after [\d,]+ of 3,000 rows/)).toBeVisible();
+  await expect(page.locator("[data-cell]").first()).toBeVisible();
+
+  // A cell can still be explained after the worker was terminated: a new one reads the files again.
+  await page.locator("[data-cell]").first().click();
+  await expect(page.locator("[data-probe]")).toBeVisible({ timeout: 30_000 });
+  expect(requests.unexpected()).toEqual([]);
+});

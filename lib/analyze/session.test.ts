@@ -1,0 +1,80 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { findingsCsv, findingsJson } from "./export";
+import { createAnalyzeSession, GRID_LIMIT, type RowSummary } from "./session";
+
+const twoTier = join(process.cwd(), "lib/network/aws/fixtures/two-tier");
+const files = () => readdirSync(twoTier).map((name) => ({ name, text: readFileSync(join(twoTier, name), "utf8") }));
+
+describe("the analyze page's worker session", () => {
+  it("reads good files, names each bad one with what is wrong, and keeps the good ones", () => {
+    const session = createAnalyzeSession();
+    const loaded = session.load([...files(), { name: "notes.txt", text: "VPC list" }, { name: "empty.json", text: "" }]);
+    expect(loaded.summary?.vpcs.map((v) => v.id)).toEqual(["vpc-0a1b2c3d4e5f60001"]);
+    expect(loaded.summary?.instances).toBe(2);
+    expect(loaded.drawable).toBeDefined();
+    const bad = loaded.files.filter((f) => f.status === "not-read");
+    expect(bad.map((f) => f.name)).toEqual(["notes.txt", "empty.json"]);
+    expect(bad[0]?.errors[0]).toMatch(/not valid JSON.*--output json/);
+    expect(bad[1]?.errors[0]).toBe("the file is empty");
+  });
+
+  it("says so when no file holds an AWS output", () => {
+    const loaded = createAnalyzeSession().load([{ name: "x.json", text: '{"Hello": []}' }]);
+    expect(loaded.summary).toBeUndefined();
+    expect(loaded.general.some((g) => g.severity === "error")).toBe(true);
+  });
+
+  it("puts internet exposure first among the findings", () => {
+    const session = createAnalyzeSession();
+    session.load(files());
+    const findings = session.findings();
+    expect(findings[0]?.code).toBe("INTERNET_EXPOSED_PORT");
+    expect(findings.map((f) => f.resources[0]?.id)).toContain("i-0web0000000000001");
+  });
+
+  it("streams the matrix a row at a time, with counts, and explains a cell hop by hop", async () => {
+    const session = createAnalyzeSession();
+    session.load(files());
+    const rows: RowSummary[] = [];
+    let total = -1;
+    const done = await session.matrix({ protocol: "tcp", port: 5432, endpoints: "instances" }, (s) => (total = s.total), (r) => rows.push(r));
+    expect(done.rows).toBe(2);
+    expect(total).toBe(2);
+    const web = rows.find((r) => r.source.id === "i-0web0000000000001");
+    const db = rows.find((r) => r.source.id === "i-0db00000000000002");
+    // The database group admits 5432 from the web group only.
+    expect(web?.cells.map((c) => c.kind)).toEqual(["self", "reachable"]);
+    expect(db?.cells.map((c) => c.kind)).toEqual(["blocked", "self"]);
+    expect(db?.codes).toEqual({ ENI_SG_RULES_MISMATCH: 1 });
+
+    const verdict = session.explain({ source: "i-0db00000000000002", destination: "i-0web0000000000001", protocol: "tcp", port: 5432 });
+    expect(verdict.status).toBe("blocked");
+    expect(verdict.explanations[0]?.code).toBe("ENI_SG_RULES_MISMATCH");
+    expect(verdict.forward.length).toBeGreaterThan(0);
+  });
+
+  it("scopes the matrix to one VPC and caps the grid's columns, not the counts", async () => {
+    const session = createAnalyzeSession();
+    session.load(files());
+    const rows: RowSummary[] = [];
+    await session.matrix({ protocol: "all", endpoints: "interfaces", vpcId: "vpc-other" }, () => undefined, (r) => rows.push(r));
+    expect(rows).toEqual([]);
+    expect(GRID_LIMIT).toBeGreaterThan(2);
+  });
+
+  it("exports findings as CSV a spreadsheet reads back, and as JSON", () => {
+    const session = createAnalyzeSession();
+    session.load(files());
+    const findings = session.findings();
+    const rows = parse(findingsCsv(findings)) as string[][];
+    expect(rows[0]).toEqual(["severity", "code", "resources", "message", "evidence", "documentation"]);
+    expect(rows[1]?.[1]).toBe("INTERNET_EXPOSED_PORT");
+    expect(rows[1]?.[3]).toBe(findings[0]?.message);
+    const json = JSON.parse(findingsJson(findings, ["Vpcs.json"])) as { files: string[]; findings: unknown[] };
+    expect(json.files).toEqual(["Vpcs.json"]);
+    expect(json.findings).toHaveLength(findings.length);
+  });
+});

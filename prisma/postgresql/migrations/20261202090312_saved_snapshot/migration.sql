@@ -1,0 +1,19 @@
+-- CreateTable
+CREATE TABLE "SavedSnapshot" (
+    "id" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "files" TEXT NOT NULL,
+    "fileCount" INTEGER NOT NULL,
+    "bytes" INTEGER NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "SavedSnapshot_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "SavedSnapshot_userId_createdAt_idx" ON "SavedSnapshot"("userId", "createdAt");
+
+-- AddForeignKey
+ALTER TABLE "SavedSnapshot" ADD CONSTRAINT "SavedSnapshot_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
