@@ -57,8 +57,9 @@ async function expectNoSeriousAxeViolations(page: Page, where: string) {
   expect(serious, where).toEqual([]);
 }
 
-test("a learner takes a short timed set end to end; nothing reveals an answer before submission", async ({ page, context, browser, account: _account }) => {
-  test.setTimeout(180_000);
+test("a learner takes a short timed set end to end; nothing reveals an answer before submission", async ({ page, context, account: _account }) => {
+  // Two tabs, three accessibility scans and a search of every response: long on a loaded machine.
+  test.setTimeout(300_000);
   const fragments = explanationFragments();
   expect(fragments.length).toBeGreaterThan(500);
   const responses = recordResponses(page);
@@ -167,12 +168,35 @@ test("a learner takes a short timed set end to end; nothing reveals an answer be
   await expect(page).toHaveURL(`${attemptUrl}/result`);
   await page.goto("/exams");
   await expect(page.getByRole("row", { name: new RegExp(`ANS-C01 lunch-break set.*Submitted.*${scaled} \\(fail, \\d+/20\\)`) })).toBeVisible();
+});
 
-  // Another learner is told the attempt does not exist.
+async function takeBlankShortSet(page: Page): Promise<string> {
+  await page.goto("/exams");
+  await page.getByRole("button", { name: "Start ANS-C01 lunch-break set" }).click();
+  await expect(page.getByRole("heading", { name: "Question 1 of 20" })).toBeVisible();
+  const url = new URL(page.url()).pathname;
+  await page.keyboard.press("r");
+  await page.getByRole("button", { name: "Submit exam" }).click();
+  await expect(page.getByTestId("scaled-score")).toHaveText("100");
+  return url;
+}
+
+test("the history draws the trend of finished attempts beside its table; another learner gets 404", async ({ page, browser, account: _account }) => {
+  test.setTimeout(240_000);
+  const first = await takeBlankShortSet(page);
+  const second = await takeBlankShortSet(page);
+  expect(second).not.toBe(first);
+  await page.goto("/exams");
+  await expect(page.locator(".recharts-surface")).toBeVisible();
+  const rows = page.getByRole("table").getByRole("row");
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(1)).toContainText("100 (fail, 0/20)");
+  await expectNoSeriousAxeViolations(page, "exams page");
+
   const strangerContext = await browser.newContext();
   const stranger = await strangerContext.newPage();
   await signUp(stranger, newAccount());
-  expect((await stranger.goto(attemptUrl))?.status()).toBe(404);
-  expect((await stranger.goto(`${attemptUrl}/result`))?.status()).toBe(404);
+  expect((await stranger.goto(first))?.status()).toBe(404);
+  expect((await stranger.goto(`${first}/result`))?.status()).toBe(404);
   await strangerContext.close();
 });

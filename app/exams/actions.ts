@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { authorize, currentActor, deny } from "@/lib/authz";
-import { findExamAttemptOwner, saveAnswerInputSchema, saveExamAnswer, startExamAttempt, submitExamAttempt, systemClock } from "@/lib/exams";
+import { findExamAttemptOwner, isExamKindId, saveAnswerInputSchema, saveExamAnswer, startExamAttempt, submitExamAttempt, systemClock } from "@/lib/exams";
 
 /**
  * The exam's server actions. Next refuses an action whose Origin is not this site, and caps its
@@ -25,7 +25,8 @@ export async function startExam(formData: FormData): Promise<void> {
   if (!decision.allowed || actor.kind !== "user") redirect("/sign-in?callbackUrl=%2Fexams");
   const kind = z.string().max(60).safeParse(formData.get("kind"));
   const outcome = await startExamAttempt(actor.user.id, kind.success ? kind.data : "", systemClock());
-  if (!outcome.ok) redirect(`/exams?error=${encodeURIComponent(outcome.error)}`);
+  // A code, not the message: the page never shows text taken from its URL.
+  if (!outcome.ok) redirect(`/exams?error=${kind.success && isExamKindId(kind.data) ? "draw" : "unknown-set"}`);
   redirect(`/exams/${outcome.attemptId}`);
 }
 

@@ -9,6 +9,11 @@ export const metadata: Metadata = { title: "Exam simulations" };
 
 type Props = { searchParams: Promise<{ error?: string | string[] }> };
 
+const START_ERRORS: Record<string, string> = {
+  "unknown-set": "That exam set does not exist. Choose one of the sets below.",
+  draw: "The question bank does not hold enough questions for that set just now. Try another set.",
+};
+
 const when = (d: Date) => d.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 
 function statusText(a: ExamAttemptSummary): string {
@@ -34,7 +39,7 @@ export default async function ExamsPage({ searchParams }: Props) {
           Timed sets drawn from our question bank by the ANS-C01 exam guide&apos;s domain weights. The clock runs on the server: leave, reload or
           switch devices and you resume with the time that is left. Answers and explanations appear only after you submit.
         </p>
-        {typeof error === "string" ? <p role="alert" className="mt-3 text-red-700 dark:text-red-400">{error.slice(0, 300)}</p> : null}
+        {typeof error === "string" && Object.hasOwn(START_ERRORS, error) ? <p role="alert" className="mt-3 text-red-700 dark:text-red-400">{START_ERRORS[error]}</p> : null}
       </div>
 
       {inProgress.length > 0 ? (

@@ -151,7 +151,7 @@ async function finalizeAttempt(attemptId: string, status: "submitted" | "expired
 }
 
 /** Finalizes the attempt if its time ran out (scored at its deadline); returns the row as it now is. */
-async function settle(row: AttemptRow & { userId?: string }, now: Date): Promise<AttemptRow> {
+async function settle(row: AttemptRow, now: Date): Promise<AttemptRow> {
   if (row.status !== IN_PROGRESS || !isPastDeadline(row.deadline, now)) return row;
   await finalizeAttempt(row.id, "expired", row.deadline);
   return db.examAttempt.findUniqueOrThrow({ where: { id: row.id }, select: attemptFields });
@@ -249,19 +249,20 @@ export async function submitExamAttempt(userId: string, attemptId: string, now: 
 
 /**
  * The result of a finished attempt with every question for review (options, correct flags,
- * explanations, lesson and docs), or null when the attempt is not the learner's or not finished
- * (an attempt whose time ran out is finalized first).
+ * explanations, lesson and docs), or null when the attempt is not the learner's or still in
+ * progress (an attempt whose time ran out is finalized first).
  */
 export async function getExamResult(userId: string, attemptId: string, now: Date): Promise<ExamResult | null> {
   const row = await db.examAttempt.findFirst({ where: { id: attemptId, userId }, select: attemptFields });
   if (!row) return null;
   const settled = await settle(row, now);
   if (settled.status === IN_PROGRESS) return null;
-  const score = parseJson(settled.result, storedScoreSchema);
-  if (!score) return null;
-  const [bank, flags] = await Promise.all([loadQuestionBank(), db.examAnswer.findMany({ where: { attemptId, flagged: true }, select: { questionId: true } })]);
-  const flagged = new Set(flags.map((f) => f.questionId));
+  const [bank, saved] = await Promise.all([loadQuestionBank(), db.examAnswer.findMany({ where: { attemptId }, select: { questionId: true, chosen: true, flagged: true } })]);
+  const flagged = new Set(saved.filter((a) => a.flagged).map((a) => a.questionId));
   const { questions, missing } = questionsOf(settled, bank);
+  // The score stored when the attempt closed is the record; should it ever be unreadable, the
+  // saved answers (which cannot change after closing) give the same score again.
+  const score = parseJson(settled.result, storedScoreSchema) ?? scoreExam(questions, new Map(saved.map((a) => [a.questionId, parseJson(a.chosen, chosenSchema) ?? []])));
   const outcomes = new Map(score.questions.map((o) => [o.questionId, o]));
   const review = questions.map((question) => {
     const outcome = outcomes.get(question.id);

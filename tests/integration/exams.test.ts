@@ -109,6 +109,21 @@ describe("exam attempts", () => {
     expect(await saveExamAnswer(user.id, { attemptId: id, questionId: last.id, chosen: await correctChoice(last.id), flagged: false }, at(23))).toMatchObject({ ok: false, reason: "closed" });
     expect((await getExamResult(user.id, id, at(24)))?.score).toEqual(result?.score);
     expect(await getExamPlayer(user.id, id, at(24))).toMatchObject({ status: "finished" });
+    // Fifteen saves, each reading the question bank afresh outside production: room on a loaded machine.
+  }, 120_000);
+
+  it("still shows the result if the stored score were ever unreadable, scored again from the saved answers", async () => {
+    const user = await learner();
+    const id = await started(user.id);
+    const { questions } = await playerQuestions(user.id, id);
+    const q = questions[0];
+    if (!q) throw new Error("no question");
+    await saveExamAnswer(user.id, { attemptId: id, questionId: q.id, chosen: await correctChoice(q.id), flagged: true }, at(2));
+    await submitExamAttempt(user.id, id, at(3));
+    await db.examAttempt.update({ where: { id }, data: { result: "{not json" } });
+    const result = await getExamResult(user.id, id, at(4));
+    expect(result?.score).toMatchObject({ correct: 1, answered: 1, total: 20 });
+    expect(result?.review[0]).toMatchObject({ correct: true, flagged: true });
   });
 
   it("scores concurrent submits once", async () => {
