@@ -111,3 +111,34 @@ test("a large snapshot stays responsive: progress, cancel, and the rows computed
   await expect(page.locator("[data-probe]")).toBeVisible({ timeout: 30_000 });
   expect(requests.unexpected()).toEqual([]);
 });
+
+test("a signed-in learner saves a snapshot to their account, opens it again and deletes it", async ({ page, account }) => {
+  expect(account.email).toContain("@");
+  await page.goto("/analyze");
+  await dropFiles(page, twoTier());
+  await expect(page.getByTestId("snapshot-summary")).toContainText("1 VPCs");
+
+  await page.getByLabel("Snapshot name").fill("shop account");
+  await page.getByRole("button", { name: "Save to my account" }).click();
+  await expect(page.getByText("Saved “shop account” to your account.")).toBeVisible();
+  const saved = page.getByRole("list", { name: "Saved snapshots" }).getByRole("listitem").filter({ hasText: "shop account" });
+  await expect(saved).toContainText("7 files");
+
+  await page.getByRole("button", { name: "Remove all" }).click();
+  await expect(page.getByTestId("snapshot-summary")).toBeHidden();
+  await page.getByRole("button", { name: "Open shop account" }).click();
+  await expect(page.getByTestId("snapshot-summary")).toContainText("1 VPCs, 2 subnets, 2 instances");
+  await expect(page.getByRole("list", { name: "Findings" }).getByRole("listitem").first()).toContainText("INTERNET_EXPOSED_PORT");
+
+  await page.getByRole("button", { name: "Delete shop account" }).click();
+  await expect(page.getByText("Deleted “shop account”.")).toBeVisible();
+  await expect(page.getByText("None yet.")).toBeVisible();
+});
+
+test("an anonymous visitor is offered sign-in to save, and the snapshot API refuses them", async ({ page, request }) => {
+  await page.goto("/analyze");
+  await expect(page.getByRole("link", { name: "Sign in" }).last()).toHaveAttribute("href", "/sign-in?callbackUrl=%2Fanalyze");
+  const response = await request.get("/api/snapshots");
+  expect(response.status()).toBe(401);
+  expect(((await response.json()) as { error: string }).error).toContain("Sign in");
+});
