@@ -14,6 +14,7 @@ export function SiteHeader() {
         <Link href="/" className="text-lg font-bold tracking-tight text-sky-700 dark:text-sky-300">Reachable</Link>
         <Link href="/lessons" className="hover:underline">Course</Link>
         <Link href="/labs" className="hover:underline">Labs</Link>
+        <Link href="/analyze" className="hover:underline">Analyze</Link>
         <Link href="/search" className="hover:underline">Search</Link>
         {user ? <Link href="/dashboard" className="hover:underline">Dashboard</Link> : null}
         <span className="ml-auto flex min-h-9 items-center gap-4">
