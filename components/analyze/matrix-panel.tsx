@@ -23,7 +23,7 @@ const short = (e: MatrixEndpoint) => e.name ?? e.id;
 function cellText(cell: MatrixCell): { text: string; verdict: string; className: string } {
   switch (cell.kind) {
     case "self":
-      return { text: "·", verdict: "itself", className: "text-slate-400" };
+      return { text: "·", verdict: "itself", className: "text-slate-500" };
     case "reachable":
       return { text: "✓", verdict: "reachable", className: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100" };
     case "blocked":
@@ -144,7 +144,10 @@ export function MatrixPanel({ vpcs, matrix, onStart, onCancel, onExplain, explan
                         return (
                           <td key={destination.id} className="p-0">
                             {cell.kind === "self" ? (
-                              <span className={`block h-6 w-6 text-center leading-6 ${t.className}`} aria-label={`${short(row.source)} to itself`}>{t.text}</span>
+                              <span className={`block h-6 w-6 text-center leading-6 ${t.className}`}>
+                                <span aria-hidden="true">{t.text}</span>
+                                <span className="sr-only">{short(row.source)} to itself</span>
+                              </span>
                             ) : (
                               <button
                                 type="button"
