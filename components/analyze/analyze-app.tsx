@@ -44,6 +44,7 @@ export function AnalyzeApp({ signedIn }: { signedIn: boolean }) {
 
   const highlight = useMemo(() => (explanation?.verdict ? new Set(explanation.verdict.pathIds) : undefined), [explanation]);
   const summary = state.load?.summary;
+  const fileNames = useMemo(() => files.map((f) => f.name), [files]);
 
   return (
     <div>
@@ -66,7 +67,7 @@ export function AnalyzeApp({ signedIn }: { signedIn: boolean }) {
               <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">Too large to draw legibly (more than {DIAGRAM_LIMITS.vpcs} VPCs or {DIAGRAM_LIMITS.boxes} resources): the matrix and findings below cover all of it.</p>
             )}
           </section>
-          <FindingsList findings={state.findings} status={state.findingsStatus} fileNames={files.map((f) => f.name)} />
+          <FindingsList findings={state.findings} status={state.findingsStatus} fileNames={fileNames} />
           <MatrixPanel vpcs={summary.vpcs} matrix={state.matrix} onStart={(r) => void startMatrix(r)} onCancel={cancelMatrix} onExplain={(s, d) => void explainCell(s, d)} explanation={explanation} />
         </>
       ) : null}
