@@ -160,3 +160,16 @@ test("the analyze page with a snapshot, its findings, matrix and an explanation 
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes, e.g. ${v.nodes[0]?.target.join(" ")})`)).toEqual([]);
 });
+
+test("a learner pastes one command's output instead of dropping a file", async ({ page }) => {
+  await page.goto("/analyze");
+  await page.getByText("Paste one command's output instead").click();
+  await page.getByRole("button", { name: "Add pasted output" }).click();
+  await expect(page.getByText("Paste the output of an aws … --output json command first.")).toBeVisible();
+
+  await page.getByLabel("Output (JSON, as the CLI printed it)").fill(readFileSync(join(twoTierFolder, "Vpcs.json"), "utf8"));
+  await page.getByLabel(/^File name/).fill("describe-vpcs.json");
+  await page.getByRole("button", { name: "Add pasted output" }).click();
+  await expect(page.locator('[data-file="describe-vpcs.json"][data-status="read"]')).toBeVisible();
+  await expect(page.getByTestId("snapshot-summary")).toContainText("1 VPCs, 0 subnets");
+});
