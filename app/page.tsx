@@ -30,7 +30,7 @@ export default async function HomePage() {
         </div>
         <div className="rounded-lg border border-slate-200 p-5 dark:border-slate-800">
           <h3 className="font-semibold">A reachability analyzer</h3>
-          <p className="mt-2 text-slate-700 dark:text-slate-300">The same evaluator answers &ldquo;can A reach B on this port?&rdquo; for your own account, offline, from <code>aws ec2 describe-*</code> output.</p>
+          <p className="mt-2 text-slate-700 dark:text-slate-300">The same evaluator answers &ldquo;can A reach B on this port?&rdquo; for your own account, offline, from <code>aws ec2 describe-*</code> output. <Link href="/analyze" className="text-sky-700 underline dark:text-sky-300">Analyze your network</Link>: it runs in your browser, nothing is uploaded.</p>
         </div>
         <div className="rounded-lg border border-slate-200 p-5 dark:border-slate-800">
           <h3 className="font-semibold">Checks and progress</h3>

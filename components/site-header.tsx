@@ -16,6 +16,7 @@ export function SiteHeader() {
         <Link href="/labs" className="hover:underline">Labs</Link>
         <Link href="/exams" className="hover:underline">Exams</Link>
         <Link href="/practice" className="hover:underline">Practice</Link>
+        <Link href="/analyze" className="hover:underline">Analyze</Link>
         <Link href="/search" className="hover:underline">Search</Link>
         {user ? <Link href="/review" className="hover:underline">Review</Link> : null}
         {user ? <Link href="/dashboard" className="hover:underline">Dashboard</Link> : null}

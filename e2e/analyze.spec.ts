@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page, Request } from "@playwright/test";
@@ -20,23 +21,28 @@ async function dropFiles(page: Page, files: SnapshotFileText[]) {
 
 /**
  * What the browser asks the server for from now on. The analysis may load the page's own
- * static chunks (the worker, the diagram); anything else, and any request with a body, would
- * mean the snapshot left the browser.
+ * static chunks (the worker, the diagram); next-auth's header asks whether someone is signed
+ * in, and Next prefetches the pages the visible links lead to (GETs carrying a
+ * `next-router-prefetch` header). Anything else, any request with a body, or any URL naming a
+ * resource of the snapshot would mean the snapshot left the browser.
  */
-function watchRequests(page: Page) {
+function watchRequests(page: Page, snapshotIds: string[]) {
   const seen: Request[] = [];
   page.on("request", (r) => seen.push(r));
   return {
-    unexpected: () =>
-      seen
-        .filter((r) => {
-          const url = new URL(r.url());
-          const staticAsset = url.pathname.startsWith("/_next/static/");
-          // next-auth's header asks whether someone is signed in when the tab regains focus: a GET without a body.
-          const sessionCheck = url.pathname === "/api/auth/session";
-          return r.method() !== "GET" || r.postData() !== null || !(staticAsset || sessionCheck || url.pathname === "/analyze");
-        })
-        .map((r) => `${r.method()} ${r.url()}`),
+    unexpected: async () => {
+      const out: string[] = [];
+      for (const r of seen) {
+        const url = new URL(r.url());
+        const headers = await r.allHeaders();
+        const staticAsset = url.pathname.startsWith("/_next/static/");
+        const sessionCheck = url.pathname === "/api/auth/session";
+        const linkPrefetch = headers["next-router-prefetch"] !== undefined && url.origin === new URL(page.url()).origin;
+        const leaks = snapshotIds.some((id) => r.url().includes(id));
+        if (r.method() !== "GET" || r.postData() !== null || leaks || !(staticAsset || sessionCheck || linkPrefetch || url.pathname === "/analyze")) out.push(`${r.method()} ${r.url()}`);
+      }
+      return out;
+    },
   };
 }
 
@@ -45,7 +51,7 @@ test("a learner drops describe files, sees the matrix and internet exposure, ope
   await expect(page.getByRole("heading", { name: "Analyze your own network" })).toBeVisible();
   await expect(page.getByLabel("Capture script")).toContainText("aws ec2 describe-security-groups");
   await page.waitForLoadState("networkidle");
-  const requests = watchRequests(page);
+  const requests = watchRequests(page, ["vpc-0a1b2c3d4e5f60001", "i-0web0000000000001", "sg-0db0000000000001"]);
 
   await dropFiles(page, [...twoTier(), { name: "describe-nat-gateways.json", content: "{ NatGateways: [] " }]);
 
@@ -83,14 +89,14 @@ test("a learner drops describe files, sees the matrix and internet exposure, ope
   expect(exported.findings.map((f) => f.severity)).toEqual(["high", "low"]);
   expect(exported.files).toContain("Reservations.json");
 
-  expect(requests.unexpected()).toEqual([]);
+  expect(await requests.unexpected()).toEqual([]);
 });
 
 test("a large snapshot stays responsive: progress, cancel, and the rows computed so far stay", async ({ page }) => {
   test.slow();
   await page.goto("/analyze");
   await page.waitForLoadState("networkidle");
-  const requests = watchRequests(page);
+  const requests = watchRequests(page, ["vpc-299", "i-0-0-1"]);
   await dropFiles(page, syntheticSnapshotFiles(300));
   await expect(page.getByTestId("snapshot-summary")).toContainText("300 VPCs", { timeout: 60_000 });
   await expect(page.getByText(/Too large to draw legibly/)).toBeVisible();
@@ -109,5 +115,61 @@ test("a large snapshot stays responsive: progress, cancel, and the rows computed
   // A cell can still be explained after the worker was terminated: a new one reads the files again.
   await page.locator("[data-cell]").first().click();
   await expect(page.locator("[data-probe]")).toBeVisible({ timeout: 30_000 });
-  expect(requests.unexpected()).toEqual([]);
+  expect(await requests.unexpected()).toEqual([]);
+});
+
+test("a signed-in learner saves a snapshot to their account, opens it again and deletes it", async ({ page, account }) => {
+  expect(account.email).toContain("@");
+  await page.goto("/analyze");
+  await dropFiles(page, twoTier());
+  await expect(page.getByTestId("snapshot-summary")).toContainText("1 VPCs");
+
+  await page.getByLabel("Snapshot name").fill("shop account");
+  await page.getByRole("button", { name: "Save to my account" }).click();
+  await expect(page.getByText("Saved “shop account” to your account.")).toBeVisible();
+  const saved = page.getByRole("list", { name: "Saved snapshots" }).getByRole("listitem").filter({ hasText: "shop account" });
+  await expect(saved).toContainText("7 files");
+
+  await page.getByRole("button", { name: "Remove all" }).click();
+  await expect(page.getByTestId("snapshot-summary")).toBeHidden();
+  await page.getByRole("button", { name: "Open shop account" }).click();
+  await expect(page.getByTestId("snapshot-summary")).toContainText("1 VPCs, 2 subnets, 2 instances");
+  await expect(page.getByRole("list", { name: "Findings" }).getByRole("listitem").first()).toContainText("INTERNET_EXPOSED_PORT");
+
+  await page.getByRole("button", { name: "Delete shop account" }).click();
+  await expect(page.getByText("Deleted “shop account”.")).toBeVisible();
+  await expect(page.getByText("None yet.")).toBeVisible();
+});
+
+test("an anonymous visitor is offered sign-in to save, and the snapshot API refuses them", async ({ page, request }) => {
+  await page.goto("/analyze");
+  await expect(page.getByRole("link", { name: "Sign in" }).last()).toHaveAttribute("href", "/sign-in?callbackUrl=%2Fanalyze");
+  const response = await request.get("/api/snapshots");
+  expect(response.status()).toBe(401);
+  expect(((await response.json()) as { error: string }).error).toContain("Sign in");
+});
+
+test("the analyze page with a snapshot, its findings, matrix and an explanation has no serious or critical accessibility violations", async ({ page }) => {
+  await page.goto("/analyze");
+  await dropFiles(page, twoTier());
+  await expect(page.getByRole("list", { name: "Findings" }).getByRole("listitem").first()).toBeVisible();
+  await page.getByRole("button", { name: "Compute matrix" }).click();
+  await page.getByRole("button", { name: /^web to db: / }).click();
+  await expect(page.locator("[data-probe]")).toBeVisible();
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes, e.g. ${v.nodes[0]?.target.join(" ")})`)).toEqual([]);
+});
+
+test("a learner pastes one command's output instead of dropping a file", async ({ page }) => {
+  await page.goto("/analyze");
+  await page.getByText("Paste one command's output instead").click();
+  await page.getByRole("button", { name: "Add pasted output" }).click();
+  await expect(page.getByText("Paste the output of an aws … --output json command first.")).toBeVisible();
+
+  await page.getByLabel("Output (JSON, as the CLI printed it)").fill(readFileSync(join(twoTierFolder, "Vpcs.json"), "utf8"));
+  await page.getByLabel(/^File name/).fill("describe-vpcs.json");
+  await page.getByRole("button", { name: "Add pasted output" }).click();
+  await expect(page.locator('[data-file="describe-vpcs.json"][data-status="read"]')).toBeVisible();
+  await expect(page.getByTestId("snapshot-summary")).toContainText("1 VPCs, 0 subnets");
 });

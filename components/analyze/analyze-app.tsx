@@ -9,6 +9,7 @@ import { TopologyDiagram } from "@/components/topology-figure";
 import { CaptureScript } from "./capture-script";
 import { FindingsList } from "./findings-list";
 import { MatrixPanel } from "./matrix-panel";
+import { SavedSnapshots } from "./saved-snapshots";
 import { SnapshotFiles } from "./snapshot-files";
 import { useAnalyzer } from "./use-analyzer";
 
@@ -18,7 +19,7 @@ type Explanation = { source: string; destination: string; verdict: ProbeVerdict 
  * The analyze page: capture script, files, then what the worker finds. Everything after the
  * files runs in this tab.
  */
-export function AnalyzeApp() {
+export function AnalyzeApp({ signedIn }: { signedIn: boolean }) {
   const { state, setFiles, startMatrix, cancelMatrix, explain } = useAnalyzer();
   const [files, setFileList] = useState<DroppedFile[]>([]);
   const [explanation, setExplanation] = useState<Explanation | undefined>(undefined);
@@ -43,11 +44,13 @@ export function AnalyzeApp() {
 
   const highlight = useMemo(() => (explanation?.verdict ? new Set(explanation.verdict.pathIds) : undefined), [explanation]);
   const summary = state.load?.summary;
+  const fileNames = useMemo(() => files.map((f) => f.name), [files]);
 
   return (
     <div>
       <CaptureScript />
       <SnapshotFiles files={files} reports={state.load?.files} general={state.load?.general} onChange={changeFiles} />
+      <SavedSnapshots signedIn={signedIn} files={files} onOpen={(opened) => changeFiles(opened)} />
       {state.status === "reading" ? <p role="status" className="mt-4">Reading {files.length} files…</p> : null}
       {state.error ? <p role="alert" className="mt-4 text-red-700 dark:text-red-400">{state.error}</p> : null}
 
@@ -64,7 +67,7 @@ export function AnalyzeApp() {
               <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">Too large to draw legibly (more than {DIAGRAM_LIMITS.vpcs} VPCs or {DIAGRAM_LIMITS.boxes} resources): the matrix and findings below cover all of it.</p>
             )}
           </section>
-          <FindingsList findings={state.findings} status={state.findingsStatus} fileNames={files.map((f) => f.name)} />
+          <FindingsList findings={state.findings} status={state.findingsStatus} fileNames={fileNames} />
           <MatrixPanel vpcs={summary.vpcs} matrix={state.matrix} onStart={(r) => void startMatrix(r)} onCancel={cancelMatrix} onExplain={(s, d) => void explainCell(s, d)} explanation={explanation} />
         </>
       ) : null}

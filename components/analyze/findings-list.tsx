@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { memo, useMemo, useState } from "react";
 import { evidenceText, findingCodes, severities, type Finding, type Severity } from "@/lib/network";
 import { findingsCsv, findingsJson } from "@/lib/analyze/export";
 import { downloadText } from "./download";
@@ -15,7 +15,7 @@ const severityClass: Record<Severity, string> = {
 const exposure = new Set(["INTERNET_EXPOSED_PORT", "INTERNET_EXPOSED_LOAD_BALANCER"]);
 
 /** Internet exposure first (whatever its severity), then the rest most severe first; exported as CSV or JSON in the browser. */
-export function FindingsList({ findings, status, fileNames }: { findings: Finding[] | undefined; status: "idle" | "running" | "done"; fileNames: string[] }) {
+export const FindingsList = memo(function FindingsList({ findings, status, fileNames }: { findings: Finding[] | undefined; status: "idle" | "running" | "done"; fileNames: string[] }) {
   const [shown, setShown] = useState<Severity | "all">("all");
   const ordered = useMemo(() => {
     const all = findings ?? [];
@@ -59,4 +59,4 @@ export function FindingsList({ findings, status, fileNames }: { findings: Findin
       </ul>
     </section>
   );
-}
+});

@@ -1,9 +1,9 @@
 "use client";
 
-import { useState } from "react";
+import { memo, useCallback, useRef, useState } from "react";
 import type { MatrixCell, MatrixEndpoint } from "@/lib/network";
 import type { ProbeVerdict } from "@/lib/course/evaluate-probes";
-import { GRID_LIMIT, type MatrixProtocol, type MatrixRequest } from "@/lib/analyze/session";
+import { GRID_LIMIT, type MatrixProtocol, type MatrixRequest, type RowSummary } from "@/lib/analyze/session";
 import { ProbeRow } from "@/components/scenario-view";
 import type { MatrixState } from "./use-analyzer";
 
@@ -23,7 +23,7 @@ const short = (e: MatrixEndpoint) => e.name ?? e.id;
 function cellText(cell: MatrixCell): { text: string; verdict: string; className: string } {
   switch (cell.kind) {
     case "self":
-      return { text: "·", verdict: "itself", className: "text-slate-400" };
+      return { text: "·", verdict: "itself", className: "text-slate-500" };
     case "reachable":
       return { text: "✓", verdict: "reachable", className: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100" };
     case "blocked":
@@ -43,6 +43,11 @@ export function MatrixPanel({ vpcs, matrix, onStart, onCancel, onExplain, explan
   const [vpcId, setVpcId] = useState("");
   const [portError, setPortError] = useState("");
   const running = matrix?.status === "running";
+  // The grid is memoised; the parent's handler changes every render, so the grid gets a stable one.
+  const explainRef = useRef(onExplain);
+  explainRef.current = onExplain;
+  const stableExplain = useCallback((source: MatrixEndpoint, destination: MatrixEndpoint) => explainRef.current(source, destination), []);
+  const selectedKey = explanation ? `${explanation.source}:${explanation.destination}` : undefined;
   const needsPort = protocol === "tcp" || protocol === "udp";
 
   function start(e: React.FormEvent) {
@@ -118,55 +123,7 @@ export function MatrixPanel({ vpcs, matrix, onStart, onCancel, onExplain, explan
           {matrix.total > GRID_LIMIT ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">The grid shows the first {GRID_LIMIT} of {matrix.total.toLocaleString("en-US")} sources and destinations; the counts above cover them all. Choose one VPC to see its own.</p> : null}
           {matrix.total === 0 && matrix.status === "done" ? <p className="mt-2">No {matrix.request.endpoints === "instances" ? "running instances" : "network interfaces"} here to put in a matrix.</p> : null}
 
-          {columns.length > 0 ? (
-            <div className="mt-3 max-h-[36rem] overflow-auto rounded border border-slate-200 dark:border-slate-800">
-              <table className="border-collapse text-xs">
-                <caption className="sr-only">From each row&apos;s source to each column&apos;s destination; press a cell for its hop-by-hop explanation.</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className="sticky left-0 top-0 z-20 bg-white p-1 text-left dark:bg-slate-950">from ↓ to →</th>
-                    {columns.map((c) => (
-                      <th key={c.id} scope="col" title={`${label(c)} ${c.address}`} className="sticky top-0 z-10 h-28 bg-white p-1 align-bottom font-normal dark:bg-slate-950">
-                        <span className="inline-block max-h-28 overflow-hidden whitespace-nowrap [writing-mode:vertical-rl] rotate-180">{short(c)}</span>
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {matrix.rows.map((row) => (
-                    <tr key={row.index}>
-                      <th scope="row" title={`${label(row.source)} ${row.source.address}`} className="sticky left-0 z-10 max-w-48 truncate bg-white p-1 text-left font-normal dark:bg-slate-950">{short(row.source)}</th>
-                      {row.cells.map((cell, j) => {
-                        const destination = columns[j];
-                        if (!destination) return null;
-                        const t = cellText(cell);
-                        const selected = explanation?.source === row.source.id && explanation.destination === destination.id;
-                        return (
-                          <td key={destination.id} className="p-0">
-                            {cell.kind === "self" ? (
-                              <span className={`block h-6 w-6 text-center leading-6 ${t.className}`} aria-label={`${short(row.source)} to itself`}>{t.text}</span>
-                            ) : (
-                              <button
-                                type="button"
-                                onClick={() => onExplain(row.source, destination)}
-                                aria-label={`${short(row.source)} to ${short(destination)}: ${t.verdict}`}
-                                aria-pressed={selected}
-                                title={cell.kind === "blocked" ? cell.message : undefined}
-                                data-cell={`${row.source.id}:${destination.id}`}
-                                className={`block h-6 w-6 text-center ${t.className} ${selected ? "outline-2 outline-sky-600" : ""}`}
-                              >
-                                {t.text}
-                              </button>
-                            )}
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
+          {columns.length > 0 ? <MatrixGrid columns={columns} rows={matrix.rows} selected={selectedKey} onExplain={stableExplain} /> : null}
         </div>
       ) : null}
 
@@ -184,3 +141,62 @@ export function MatrixPanel({ vpcs, matrix, onStart, onCancel, onExplain, explan
     </section>
   );
 }
+
+/**
+ * The grid of the first GRID_LIMIT rows and columns. Memoised: while the worker streams rows
+ * beyond the grid, only the counts above change, and these 2,500 cells are not re-rendered.
+ */
+const MatrixGrid = memo(function MatrixGrid({ columns, rows, selected, onExplain }: { columns: MatrixEndpoint[]; rows: RowSummary[]; selected: string | undefined; onExplain: (source: MatrixEndpoint, destination: MatrixEndpoint) => void }) {
+  return (
+    <div className="mt-3 max-h-[36rem] overflow-auto rounded border border-slate-200 dark:border-slate-800">
+      <table className="border-collapse text-xs">
+        <caption className="sr-only">From each row&apos;s source to each column&apos;s destination; press a cell for its hop-by-hop explanation.</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="sticky left-0 top-0 z-20 bg-white p-1 text-left dark:bg-slate-950">from ↓ to →</th>
+            {columns.map((c) => (
+              <th key={c.id} scope="col" title={`${label(c)} ${c.address}`} className="sticky top-0 z-10 h-28 bg-white p-1 align-bottom font-normal dark:bg-slate-950">
+                <span className="inline-block max-h-28 overflow-hidden whitespace-nowrap [writing-mode:vertical-rl] rotate-180">{short(c)}</span>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.index}>
+              <th scope="row" title={`${label(row.source)} ${row.source.address}`} className="sticky left-0 z-10 max-w-48 truncate bg-white p-1 text-left font-normal dark:bg-slate-950">{short(row.source)}</th>
+              {row.cells.map((cell, j) => {
+                const destination = columns[j];
+                if (!destination) return null;
+                const t = cellText(cell);
+                const isSelected = selected === `${row.source.id}:${destination.id}`;
+                return (
+                  <td key={destination.id} className="p-0">
+                    {cell.kind === "self" ? (
+                      <span className={`block h-6 w-6 text-center leading-6 ${t.className}`}>
+                        <span aria-hidden="true">{t.text}</span>
+                        <span className="sr-only">{short(row.source)} to itself</span>
+                      </span>
+                    ) : (
+                      <button
+                        type="button"
+                        onClick={() => onExplain(row.source, destination)}
+                        aria-label={`${short(row.source)} to ${short(destination)}: ${t.verdict}`}
+                        aria-pressed={isSelected}
+                        title={cell.kind === "blocked" ? cell.message : undefined}
+                        data-cell={`${row.source.id}:${destination.id}`}
+                        className={`block h-6 w-6 text-center ${t.className} ${isSelected ? "outline-2 outline-sky-600" : ""}`}
+                      >
+                        {t.text}
+                      </button>
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+});

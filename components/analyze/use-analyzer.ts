@@ -82,9 +82,10 @@ export function useAnalyzer() {
     setState((s) => {
       const m = s.matrix;
       if (!m) return s;
-      const next: MatrixState = { ...m, rows: [...m.rows], codes: { ...m.codes } };
+      // Rows past the grid change only the counts: the grid's array keeps its identity, so it is not re-rendered.
+      const gridRows = rows.filter((r) => r.index < GRID_LIMIT);
+      const next: MatrixState = { ...m, rows: gridRows.length > 0 ? [...m.rows, ...gridRows] : m.rows, codes: { ...m.codes } };
       for (const r of rows) {
-        if (r.index < GRID_LIMIT) next.rows.push(r);
         next.done += 1;
         next.reachable += r.reachable;
         next.blocked += r.blocked;

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
+import { syntheticSnapshotFiles } from "@/scripts/synthetic-snapshot";
 import { findingsCsv, findingsJson } from "./export";
 import { createAnalyzeSession, GRID_LIMIT, type RowSummary } from "./session";
 
@@ -56,13 +57,23 @@ describe("the analyze page's worker session", () => {
     expect(verdict.forward.length).toBeGreaterThan(0);
   });
 
-  it("scopes the matrix to one VPC and caps the grid's columns, not the counts", async () => {
+  it("scopes the matrix to one VPC, and caps the grid's cells but not the counts", async () => {
     const session = createAnalyzeSession();
-    session.load(files());
-    const rows: RowSummary[] = [];
-    await session.matrix({ protocol: "all", endpoints: "interfaces", vpcId: "vpc-other" }, () => undefined, (r) => rows.push(r));
-    expect(rows).toEqual([]);
-    expect(GRID_LIMIT).toBeGreaterThan(2);
+    session.load(syntheticSnapshotFiles(6).map((f) => ({ name: f.name, text: f.content })));
+    const all: RowSummary[] = [];
+    let total = 0;
+    await session.matrix({ protocol: "tcp", port: 443, endpoints: "instances" }, (s) => (total = s.total), (r) => all.push(r));
+    expect(total).toBe(60);
+    expect(all).toHaveLength(60);
+    for (const row of all) {
+      expect(row.cells).toHaveLength(GRID_LIMIT);
+      // Every other instance is counted, beyond the grid's columns too (the row's own cell is neither).
+      expect(row.reachable + row.blocked + row.errors).toBe(59);
+    }
+    const scoped: RowSummary[] = [];
+    await session.matrix({ protocol: "tcp", port: 443, endpoints: "instances", vpcId: "vpc-2" }, () => undefined, (r) => scoped.push(r));
+    expect(scoped).toHaveLength(10);
+    expect(scoped.every((r) => r.source.vpcId === "vpc-2" && r.cells.length === 10)).toBe(true);
   });
 
   it("exports findings as CSV a spreadsheet reads back, and as JSON", () => {
