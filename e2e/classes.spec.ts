@@ -104,3 +104,33 @@ test("join codes and class pages are refused to people outside the class", async
   await expect(page.getByRole("alert").filter({ hasText: "No class has this code" })).toBeVisible();
   expect((await page.request.get("/api/classes/demo-class-vpc-networking/gradebook")).status()).toBe(404);
 });
+
+test("an administrator makes a user an instructor, who can then create classes", async ({ browser, page }) => {
+  test.setTimeout(120_000);
+  const account = newAccount();
+  await signUp(page, account);
+  await page.goto("/classes");
+  await expect(page.getByText("Create a class")).toHaveCount(0);
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await admin.goto("/sign-in?callbackUrl=%2Fadmin%2Fusers");
+  await signIn(admin, { email: "admin@reachable.test", password: "admin-vpc-2026" });
+  await expect(admin.getByRole("heading", { name: "Users" })).toBeVisible({ timeout: 30_000 });
+  await admin.getByLabel("Find").fill(account.email);
+  await admin.getByRole("button", { name: "Search" }).click();
+  const row = admin.locator(`[data-user="${account.email}"]`);
+  await row.getByLabel(`Role of ${account.name}`).selectOption("instructor");
+  await row.getByRole("button", { name: "Save role" }).click();
+  await expect(row.getByRole("status")).toContainText("is now an instructor");
+  await adminContext.close();
+
+  // The role is in the session cookie: it applies from the next sign-in.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page.goto("/sign-in?callbackUrl=%2Fclasses");
+  await signIn(page, account);
+  await expect(page.getByRole("heading", { name: "Classes you teach" })).toBeVisible({ timeout: 30_000 });
+  // An instructor is still not an administrator: the users page does not exist for them.
+  expect((await page.goto("/admin/users"))?.status()).toBe(404);
+});
