@@ -17,7 +17,6 @@ vi.mock("@/lib/auth/session", () => ({
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "10.20.30.40" }) }));
 
-const { upsertUser } = await import("@/lib/auth/credentials");
 const { createClass, joinClassByCode, loadClassFacts } = await import("@/lib/classes");
 const { createRateLimiter } = await import("@/lib/rate-limit");
 const { db } = await import("@/lib/db");
@@ -38,7 +37,9 @@ beforeAll(async () => {
     ["otherInstructor", "instructor"],
     ["admin", "admin"],
   ] as const) {
-    people[persona] = await upsertUser({ ...newUserInput(), role });
+    // Straight into the table: nobody signs in here, so no password needs hashing.
+    const { name, email } = newUserInput();
+    people[persona] = { ...(await db.user.create({ data: { name, email, role, passwordHash: "x" }, select: { id: true, email: true, name: true } })), role };
   }
   const created = await createClass(people.classInstructor.id, { name: "Authz class" });
   if (!created.ok) throw new Error(created.error);
@@ -46,7 +47,7 @@ beforeAll(async () => {
   const limiter = createRateLimiter({ name: "authz-test", limit: 100, windowMs: 60_000 });
   await joinClassByCode(people.learner.id, created.value.joinCode, "10.0.0.1", { perUser: limiter, perAddress: limiter });
   await createClass(people.otherInstructor.id, { name: "Another class" });
-});
+}, 60_000);
 
 function as(persona: Persona) {
   session.user = persona === "anonymous" ? null : people[persona];
