@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
@@ -133,4 +134,31 @@ test("an administrator makes a user an instructor, who can then create classes",
   await expect(page.getByRole("heading", { name: "Classes you teach" })).toBeVisible({ timeout: 30_000 });
   // An instructor is still not an administrator: the users page does not exist for them.
   expect((await page.goto("/admin/users"))?.status()).toBe(404);
+});
+
+test("the seeded class's pages have no serious accessibility violations, and show at-risk learners first", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto("/sign-in?callbackUrl=%2Fclasses%2Fdemo-class-vpc-networking");
+  await signIn(page, INSTRUCTOR);
+  await expect(page.getByRole("heading", { name: "VPC Networking — demo cohort" })).toBeVisible({ timeout: 30_000 });
+  const rows = page.locator("tbody tr");
+  await expect(rows).toHaveCount(13);
+  await expect(rows.first()).toContainText("At risk");
+  await expect(rows.last()).not.toContainText("At risk");
+  const check = async () => {
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${page.url()} ${v.id}: ${v.help} (${v.nodes.length} nodes, e.g. ${v.nodes[0]?.target.join(" ")})`)).toEqual([]);
+  };
+  await check();
+  // Filtering to at-risk learners keeps only those.
+  await page.getByLabel("At risk only").check();
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/risk=1/);
+  const atRisk = await page.locator("tbody tr").count();
+  expect(atRisk).toBeGreaterThan(0);
+  expect(atRisk).toBeLessThan(13);
+  await page.locator("tbody tr").first().getByRole("link").click();
+  await expect(page.getByRole("heading", { name: "Lab attempts", exact: false })).toBeVisible();
+  await check();
 });
