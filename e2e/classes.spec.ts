@@ -151,6 +151,10 @@ test("the seeded class's pages have no serious accessibility violations, and sho
     expect(serious.map((v) => `${page.url()} ${v.id}: ${v.help} (${v.nodes.length} nodes, e.g. ${v.nodes[0]?.target.join(" ")})`)).toEqual([]);
   };
   await check();
+  // A column heading sorts by it: by name, "Learner 01" comes before "Lee Learner".
+  await page.getByRole("link", { name: "Learner (select to sort)" }).click();
+  await expect(page).toHaveURL(/sort=name/);
+  await expect(page.locator("tbody tr").first()).toContainText("Learner 01 (synthetic)");
   // Filtering to at-risk learners keeps only those.
   await page.getByLabel("At risk only").check();
   await page.getByRole("button", { name: "Apply" }).click();
