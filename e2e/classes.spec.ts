@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
@@ -103,4 +104,65 @@ test("join codes and class pages are refused to people outside the class", async
   await page.getByRole("button", { name: "Join class" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "No class has this code" })).toBeVisible();
   expect((await page.request.get("/api/classes/demo-class-vpc-networking/gradebook")).status()).toBe(404);
+});
+
+test("an administrator makes a user an instructor, who can then create classes", async ({ browser, page }) => {
+  test.setTimeout(120_000);
+  const account = newAccount();
+  await signUp(page, account);
+  await page.goto("/classes");
+  await expect(page.getByText("Create a class")).toHaveCount(0);
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await admin.goto("/sign-in?callbackUrl=%2Fadmin%2Fusers");
+  await signIn(admin, { email: "admin@reachable.test", password: "admin-vpc-2026" });
+  await expect(admin.getByRole("heading", { name: "Users" })).toBeVisible({ timeout: 30_000 });
+  await admin.getByLabel("Find").fill(account.email);
+  await admin.getByRole("button", { name: "Search" }).click();
+  const row = admin.locator(`[data-user="${account.email}"]`);
+  await row.getByLabel(`Role of ${account.name}`).selectOption("instructor");
+  await row.getByRole("button", { name: "Save role" }).click();
+  await expect(row.getByRole("status")).toContainText("is now an instructor");
+  await adminContext.close();
+
+  // The role is in the session cookie: it applies from the next sign-in.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page.goto("/sign-in?callbackUrl=%2Fclasses");
+  await signIn(page, account);
+  await expect(page.getByRole("heading", { name: "Classes you teach" })).toBeVisible({ timeout: 30_000 });
+  // An instructor is still not an administrator: the users page does not exist for them.
+  expect((await page.goto("/admin/users"))?.status()).toBe(404);
+});
+
+test("the seeded class's pages have no serious accessibility violations, and show at-risk learners first", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto("/sign-in?callbackUrl=%2Fclasses%2Fdemo-class-vpc-networking");
+  await signIn(page, INSTRUCTOR);
+  await expect(page.getByRole("heading", { name: "VPC Networking — demo cohort" })).toBeVisible({ timeout: 30_000 });
+  const rows = page.locator("tbody tr");
+  await expect(rows).toHaveCount(13);
+  await expect(rows.first()).toContainText("At risk");
+  await expect(rows.last()).not.toContainText("At risk");
+  const check = async () => {
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${page.url()} ${v.id}: ${v.help} (${v.nodes.length} nodes, e.g. ${v.nodes[0]?.target.join(" ")})`)).toEqual([]);
+  };
+  await check();
+  // A column heading sorts by it: by name, "Learner 01" comes before "Lee Learner".
+  await page.getByRole("link", { name: "Learner (select to sort)" }).click();
+  await expect(page).toHaveURL(/sort=name/);
+  await expect(page.locator("tbody tr").first()).toContainText("Learner 01 (synthetic)");
+  // Filtering to at-risk learners keeps only those.
+  await page.getByLabel("At risk only").check();
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/risk=1/);
+  const atRisk = await page.locator("tbody tr").count();
+  expect(atRisk).toBeGreaterThan(0);
+  expect(atRisk).toBeLessThan(13);
+  await page.locator("tbody tr").first().getByRole("link").click();
+  await expect(page.getByRole("heading", { name: "Lab attempts", exact: false })).toBeVisible();
+  await check();
 });

@@ -83,12 +83,43 @@ export default async function ClassPage({ params, searchParams }: Props) {
           </p>
         </div>
         <MatrixFilters matrix={matrix} view={view} />
-        <MatrixTable classId={classId} matrix={matrix} rows={rows} />
+        <MatrixTable classId={classId} matrix={matrix} rows={rows} view={view} />
       </section>
       <AssignmentsSection classId={classId} matrix={matrix} catalog={catalog} />
       <RosterSection classId={classId} matrix={matrix} detail={detail} />
       <SettingsSection detail={detail} />
     </div>
+  );
+}
+
+/** A second step before something that cannot be undone from this page; works without JavaScript. */
+function Confirm({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <details>
+      <summary className="cursor-pointer text-sm text-red-800 underline dark:text-red-300">{label}</summary>
+      <div className="mt-2">{children}</div>
+    </details>
+  );
+}
+
+type View = z.infer<typeof viewSchema>;
+
+/** A column heading that sorts by it, and reverses the order when it is already the sort. */
+function SortLink({ view, sort, children }: { view: View; sort: View["sort"]; children: React.ReactNode }) {
+  const active = view.sort === sort;
+  const params = new URLSearchParams();
+  params.set("sort", sort);
+  params.set("dir", active && view.dir === "asc" ? "desc" : "asc");
+  if (view.q) params.set("q", view.q);
+  if (view.risk) params.set("risk", view.risk);
+  if (view.status) params.set("status", view.status);
+  if (view.assignment) params.set("assignment", view.assignment);
+  return (
+    <Link className="underline" href={`?${params.toString()}`}>
+      {children}
+      <span className="sr-only">{active ? ` (sorted ${view.dir === "asc" ? "ascending" : "descending"}; select to reverse)` : " (select to sort)"}</span>
+      <span aria-hidden="true">{active ? (view.dir === "asc" ? " ▲" : " ▼") : ""}</span>
+    </Link>
   );
 }
 
@@ -126,7 +157,7 @@ function JoinSection({ detail }: { detail: ClassDetail }) {
   );
 }
 
-function MatrixFilters({ matrix, view }: { matrix: ClassMatrix; view: z.infer<typeof viewSchema> }) {
+function MatrixFilters({ matrix, view }: { matrix: ClassMatrix; view: View }) {
   return (
     <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label="Sort and filter the matrix">
       <div>
@@ -176,7 +207,7 @@ function MatrixFilters({ matrix, view }: { matrix: ClassMatrix; view: z.infer<ty
   );
 }
 
-function MatrixTable({ classId, matrix, rows }: { classId: string; matrix: ClassMatrix; rows: ClassMatrix["rows"] }) {
+function MatrixTable({ classId, matrix, rows, view }: { classId: string; matrix: ClassMatrix; rows: ClassMatrix["rows"]; view: View }) {
   if (matrix.rows.length === 0) return <p>No learners yet. Share the join code or the invite link above.</p>;
   if (rows.length === 0) return <p role="status">No learner matches these filters.</p>;
   return (
@@ -185,15 +216,15 @@ function MatrixTable({ classId, matrix, rows }: { classId: string; matrix: Class
         <caption className="sr-only">Learners by assignment: status and score</caption>
         <thead>
           <tr className="border-b border-slate-300 text-left dark:border-slate-700">
-            <th scope="col" className="p-2">Learner</th>
-            <th scope="col" className="p-2">Last activity</th>
+            <th scope="col" className="p-2"><SortLink view={view} sort="name">Learner</SortLink></th>
+            <th scope="col" className="p-2"><SortLink view={view} sort="activity">Last activity</SortLink></th>
             {matrix.assignments.map((a) => (
               <th key={a.id} scope="col" className="p-2">
                 {a.title}
                 <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">{a.kind} · due <LocalTime iso={a.dueAt.toISOString()} /></span>
               </th>
             ))}
-            <th scope="col" className="p-2">Total</th>
+            <th scope="col" className="p-2"><SortLink view={view} sort="total">Total</SortLink></th>
           </tr>
         </thead>
         <tbody>
@@ -240,10 +271,12 @@ function AssignmentsSection({ classId, matrix, catalog }: { classId: string; mat
                 {a.minScore !== null ? <input type="hidden" name="minScore" value={a.minScore} /> : null}
                 <DueDateField id={`due-${a.id}`} defaultIso={a.dueAt.toISOString()} label="New due date" />
               </ActionForm>
-              <ActionForm action={removeAssignmentAction} submitLabel="Remove" variant="danger">
-                <input type="hidden" name="classId" value={classId} />
-                <input type="hidden" name="assignmentId" value={a.id} />
-              </ActionForm>
+              <Confirm label="Remove…">
+                <ActionForm action={removeAssignmentAction} submitLabel={`Yes, remove “${a.title}” from the class`} variant="danger">
+                  <input type="hidden" name="classId" value={classId} />
+                  <input type="hidden" name="assignmentId" value={a.id} />
+                </ActionForm>
+              </Confirm>
             </div>
           </li>
         ))}
@@ -282,10 +315,12 @@ function RosterSection({ classId, matrix, detail }: { classId: string; matrix: C
         {learners.map((l) => (
           <li key={l.userId} className="flex flex-wrap items-center gap-3">
             <span>{l.name} <span className="text-sm text-slate-600 dark:text-slate-400">{l.email} · joined <LocalTime iso={l.joinedAt} /></span></span>
-            <ActionForm action={removeLearnerAction} submitLabel={`Remove ${l.name}`} variant="danger" className="flex items-center gap-2">
-              <input type="hidden" name="classId" value={classId} />
-              <input type="hidden" name="userId" value={l.userId} />
-            </ActionForm>
+            <Confirm label={`Remove ${l.name}…`}>
+              <ActionForm action={removeLearnerAction} submitLabel={`Yes, remove ${l.name} from the class`} variant="danger" className="flex items-center gap-2">
+                <input type="hidden" name="classId" value={classId} />
+                <input type="hidden" name="userId" value={l.userId} />
+              </ActionForm>
+            </Confirm>
           </li>
         ))}
       </ul>

@@ -12,7 +12,8 @@ export const dynamic = "force-dynamic";
  * it asks the signed-in user to confirm, and the join itself is the rate-limited server action.
  */
 export default async function JoinPage({ params }: { params: Promise<{ code: string }> }) {
-  const raw = decodeURIComponent((await params).code).slice(0, 40);
+  // Next hands the segment over decoded already; it is only trimmed to a sane length here.
+  const raw = (await params).code.slice(0, 40);
   const actor = await currentActor();
   enforceOnPage(authorize("classes.join", actor), `/join/${encodeURIComponent(raw)}`);
   const code = normalizeJoinCode(raw);
