@@ -47,9 +47,9 @@ test("an instructor runs a class: create, learner joins, assign a lab, see the s
   // The instructor assigns the lab, due in the instructor's own time zone.
   await page.reload();
   await expect(page.locator(`[data-learner="${learner.email}"]`)).toBeVisible();
-  await page.getByLabel("Lesson or lab").selectOption({ label: LAB_TITLE });
+  await page.getByLabel("Lesson, lab or exam set").selectOption({ label: LAB_TITLE });
   await page.locator("#assign-due").fill("2030-06-01T17:00");
-  await page.getByLabel("Minimum score for labs (%)").fill("80");
+  await page.getByLabel("Minimum score for labs and exam sets (%)").fill("80");
   await page.getByRole("button", { name: "Assign", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Assigned." })).toBeVisible();
 

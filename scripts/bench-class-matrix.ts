@@ -34,7 +34,7 @@ const DAY = 86_400_000;
 const now = new Date();
 const lessons = Array.from({ length: Math.ceil(ASSIGNMENTS / 2) }, (_, i) => ({ slug: `bench-lesson-${i}`, title: `Bench lesson ${i}` }));
 const labs = Array.from({ length: Math.floor(ASSIGNMENTS / 2) }, (_, i) => ({ slug: `bench-lab-${i}`, title: `Bench lab ${i}` }));
-const catalog = { lessons, labs };
+const catalog = { lessons, labs, exams: [] };
 
 const classId = "bench-class";
 await db.classRoom.create({ data: { id: classId, name: "Bench class", joinCode: "BENCHCODE234" } });

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { LocalTime } from "@/components/classes/local-time";
 import { CellStatusText } from "@/components/classes/status";
-import { loadCatalog, loadLearnerClasses } from "@/lib/classes";
+import { assignmentHref, loadCatalog, loadLearnerClasses } from "@/lib/classes";
 
 /** The learner's classes on the dashboard: what is due next, what is overdue, their own scores. Nothing about other learners. */
 export async function ClassesSection({ userId, now = new Date() }: { userId: string; now?: Date }) {
@@ -17,7 +17,7 @@ export async function ClassesSection({ userId, now = new Date() }: { userId: str
           const open = items.filter(({ cell }) => cell && cell.status !== "done" && cell.status !== "late");
           const next = open.filter(({ a }) => a.dueAt >= now).slice(0, 3);
           const overdue = open.filter(({ cell }) => cell?.overdue);
-          const href = (kind: string, ref: string) => (kind === "lab" ? `/labs/${ref}` : `/lessons/${ref}`);
+          const href = assignmentHref;
           return (
             <div key={c.id} data-class={c.name}>
               <h3 className="font-semibold">

@@ -2,7 +2,7 @@
  * Classes: instructors run a cohort through the course (issue 11). Who may do what is decided
  * in lib/authz/rules/classes.ts; this module holds the data and the rules of progress.
  */
-export { loadCatalog, titleIn, type Catalog } from "./catalog";
+export { assignmentHref, loadCatalog, titleIn, type Catalog } from "./catalog";
 export { gradebookCsv, gradebookFileName, gradebookJson, guardFormula, type GradebookJson } from "./gradebook";
 export { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, formatJoinCode, generateJoinCode, normalizeJoinCode } from "./join-code";
 export { joinLimiters } from "./limiters";

@@ -44,6 +44,27 @@ describe("the progress matrix", () => {
     expect(m.rows[0]?.cells[0]).toMatchObject({ status: "in-progress", score: 80, overdue: true });
   });
 
+  it("counts a timed exam set done once a finished attempt reaches its minimum share right, late after the due date, and counts it as activity", () => {
+    const exam = (id: string, dueAt: Date, minScore = 72): MatrixAssignment => ({ id, kind: "exam", ref: "ans-c01-short", title: "ANS-C01 lunch-break set", dueAt, minScore });
+    const m = matrix({
+      assignments: [exam("e", daysAgo(2))],
+      members: [member("eve", null), member("fay", null), member("gus", null)],
+      examAttempts: [
+        { userId: "eve", kind: "ans-c01-short", percent: 65, finishedAt: daysAgo(5) },
+        { userId: "eve", kind: "ans-c01-short", percent: 80, finishedAt: daysAgo(3) },
+        { userId: "fay", kind: "ans-c01-short", percent: 60, finishedAt: daysAgo(4) },
+        { userId: "gus", kind: "ans-c01-short", percent: 90, finishedAt: daysAgo(1) },
+        // another set's attempt never counts for this one
+        { userId: "fay", kind: "ans-c01-full", percent: 95, finishedAt: daysAgo(4) },
+      ],
+    });
+    const cell = (who: string) => m.rows.find((r) => r.userId === who)?.cells[0];
+    expect(cell("eve")).toEqual({ assignmentId: "e", status: "done", score: 80, finishedAt: daysAgo(3).toISOString(), overdue: false });
+    expect(cell("fay")).toMatchObject({ status: "in-progress", score: 60, overdue: true });
+    expect(cell("gus")).toMatchObject({ status: "late", score: 90 });
+    expect(m.rows.find((r) => r.userId === "gus")?.lastActivityAt).toBe(daysAgo(1).toISOString());
+  });
+
   it("does not count work not yet due against anyone", () => {
     const m = matrix({ assignments: [lesson("l", daysAgo(-3)), lab("a", daysAgo(-3))], members: [member("di")] });
     expect(m.rows[0]).toMatchObject({ behind: 0, atRisk: false, total: 0 });

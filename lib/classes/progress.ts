@@ -3,7 +3,8 @@
  * number of queries (lib/classes/store.ts loadClassMatrix): never a query per cell. Pure, so
  * the rules (late, overdue, at risk) are tested without a database.
  */
-export type AssignmentKind = "lesson" | "lab";
+/** Lessons, labs, and the timed exam sets of lib/exams (ref: the set's id, such as "ans-c01-short"). */
+export type AssignmentKind = "lesson" | "lab" | "exam";
 
 export type MatrixAssignment = {
   id: string;
@@ -11,13 +12,15 @@ export type MatrixAssignment = {
   ref: string;
   title: string;
   dueAt: Date;
-  /** Labs: the percent an attempt must reach to count as done (100 when unset). */
+  /** Labs and exam sets: the percent an attempt must reach to count as done (100 when unset). */
   minScore: number | null;
 };
 
 export type MatrixMember = { userId: string; email: string; name: string; joinedAt: Date; lastActiveAt: Date | null };
 export type MatrixLessonRow = { userId: string; lessonSlug: string; startedAt: Date; completedAt: Date | null; quizScore: number | null; quizTotal: number | null };
 export type MatrixAttemptRow = { userId: string; labSlug: string; percent: number; createdAt: Date };
+/** A finished (submitted or timed-out) exam attempt: its set, percent of questions right, and when it ended. */
+export type MatrixExamRow = { userId: string; kind: string; percent: number; finishedAt: Date };
 
 export type MatrixInput = {
   now: Date;
@@ -25,6 +28,7 @@ export type MatrixInput = {
   members: MatrixMember[];
   lessonProgress: MatrixLessonRow[];
   labAttempts: MatrixAttemptRow[];
+  examAttempts?: MatrixExamRow[];
 };
 
 /**
@@ -36,7 +40,7 @@ export type CellStatus = "not-started" | "in-progress" | "done" | "late";
 export type MatrixCell = {
   assignmentId: string;
   status: CellStatus;
-  /** Percent 0–100: a lesson's check score, a lab's best attempt; null before any work. */
+  /** Percent 0–100: a lesson's check score, a lab's or an exam set's best attempt; null before any work. */
   score: number | null;
   /** When the work first counted as finished (ISO, UTC). */
   finishedAt: string | null;
@@ -107,21 +111,36 @@ function indexBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return map;
 }
 
-export function computeMatrix({ now, assignments, members, lessonProgress, labAttempts }: MatrixInput): ClassMatrix {
+export function computeMatrix({ now, assignments, members, lessonProgress, labAttempts, examAttempts = [] }: MatrixInput): ClassMatrix {
   const sorted = [...assignments].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.title.localeCompare(b.title));
   const lessons = indexBy(lessonProgress, (r) => `${r.userId}\u0000${r.lessonSlug}`);
   const attempts = indexBy(labAttempts, (r) => `${r.userId}\u0000${r.labSlug}`);
+  // An exam set counts like a lab: the best finished attempt, done once one reaches the minimum.
+  const examsAsAttempts = examAttempts.map((e): MatrixAttemptRow => ({ userId: e.userId, labSlug: e.kind, percent: e.percent, createdAt: e.finishedAt }));
+  const exams = indexBy(examsAsAttempts, (r) => `${r.userId}\u0000${r.labSlug}`);
+  const examActivity = indexBy(examsAsAttempts, (r) => r.userId);
   const lessonActivity = indexBy(lessonProgress, (r) => r.userId);
   const attemptActivity = indexBy(labAttempts, (r) => r.userId);
   const inactiveBefore = new Date(now.getTime() - AT_RISK_INACTIVE_DAYS * DAY_MS);
 
   const rows = members.map((m): MatrixRow => {
-    const cells = sorted.map((a) =>
-      a.kind === "lesson" ? lessonCell(a, lessons.get(`${m.userId}\u0000${a.ref}`)?.[0], now) : labCell(a, attempts.get(`${m.userId}\u0000${a.ref}`), now),
-    );
+    const key = (a: MatrixAssignment) => `${m.userId}\u0000${a.ref}`;
+    const cells = sorted.map((a) => {
+      switch (a.kind) {
+        case "lesson":
+          return lessonCell(a, lessons.get(key(a))?.[0], now);
+        case "lab":
+          return labCell(a, attempts.get(key(a)), now);
+        case "exam":
+          return labCell(a, exams.get(key(a)), now);
+        default:
+          return a.kind satisfies never;
+      }
+    });
     let lastActivity = m.lastActiveAt;
     for (const r of lessonActivity.get(m.userId) ?? []) lastActivity = later(lastActivity, later(r.startedAt, r.completedAt));
     for (const r of attemptActivity.get(m.userId) ?? []) lastActivity = later(lastActivity, r.createdAt);
+    for (const r of examActivity.get(m.userId) ?? []) lastActivity = later(lastActivity, r.createdAt);
     const behind = cells.filter((c) => c.overdue).length;
     const riskReasons: RiskReason[] = [];
     if (behind >= AT_RISK_BEHIND) riskReasons.push("behind");

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { emailSchema } from "@/lib/auth/credentials";
 import { LIMITS } from "@/lib/http/limits";
+import { PASS_RAW_FRACTION } from "@/lib/exams/scoring";
 
 /** A class's details, as the create and edit forms send them. */
 export const classDetailsSchema = z.object({
@@ -10,7 +11,10 @@ export const classDetailsSchema = z.object({
 });
 export type ClassDetails = z.infer<typeof classDetailsSchema>;
 
-const slug = z.string().trim().min(1, "Choose what to assign.").max(LIMITS.slugChars).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Choose a lesson or lab from the list.");
+/** Percent right that our estimated scale maps to AWS's 750 pass mark (lib/exams/scoring.ts). */
+export const EXAM_PASS_PERCENT = Math.round(PASS_RAW_FRACTION * 100);
+
+const slug = z.string().trim().min(1, "Choose what to assign.").max(LIMITS.slugChars).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Choose a lesson, lab or exam set from the list.");
 
 /**
  * Work to assign. `dueAt` is an ISO 8601 instant with its offset (the form converts the
@@ -18,12 +22,14 @@ const slug = z.string().trim().min(1, "Choose what to assign.").max(LIMITS.slugC
  */
 export const assignmentInputSchema = z
   .object({
-    kind: z.enum(["lesson", "lab"], "Choose a lesson or a lab."),
+    kind: z.enum(["lesson", "lab", "exam"], "Choose a lesson, a lab or an exam set."),
     ref: slug,
     dueAt: z.iso.datetime({ offset: true, message: "Pick a due date and time." }).transform((s) => new Date(s)),
     minScore: z.coerce.number("Enter a minimum score from 1 to 100.").int("Enter a whole number from 1 to 100.").min(1, "Enter a minimum score from 1 to 100.").max(100, "Enter a minimum score from 1 to 100.").optional(),
   })
-  .transform((a) => ({ ...a, minScore: a.kind === "lab" ? (a.minScore ?? 100) : null }));
+  // A lab counts when an attempt reaches its minimum (all checks by default); an exam set when
+  // one reaches 72 % right, the share our estimated scale maps to the 750 pass mark (lib/exams/scoring.ts).
+  .transform((a) => ({ ...a, minScore: a.kind === "lab" ? (a.minScore ?? 100) : a.kind === "exam" ? (a.minScore ?? EXAM_PASS_PERCENT) : null }));
 export type AssignmentInput = z.infer<typeof assignmentInputSchema>;
 
 export const instructorEmailSchema = z.object({ email: emailSchema });

@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import type { RateLimiter } from "@/lib/rate-limit";
 import { titleIn, type Catalog } from "./catalog";
 import { generateJoinCode, normalizeJoinCode } from "./join-code";
-import { computeMatrix, type AssignmentKind, type ClassMatrix, type MatrixAssignment } from "./progress";
+import { computeMatrix, type AssignmentKind, type ClassMatrix, type MatrixAssignment, type MatrixExamRow } from "./progress";
 import { assignmentInputSchema, classDetailsSchema, fieldErrorsOf, instructorEmailSchema, type ClassResult } from "./schemas";
 
 /**
@@ -216,12 +216,37 @@ export async function getClassDetail(classId: string): Promise<ClassDetail | nul
 }
 
 function toMatrixAssignment(row: { id: string; kind: string; ref: string; dueAt: Date; minScore: number | null }, catalog: Catalog): MatrixAssignment {
-  const kind: AssignmentKind = row.kind === "lab" ? "lab" : "lesson";
+  const kind: AssignmentKind = row.kind === "lab" ? "lab" : row.kind === "exam" ? "exam" : "lesson";
   return { id: row.id, kind, ref: row.ref, title: titleIn(catalog, kind, row.ref) ?? `${row.ref} (no longer in the course)`, dueAt: row.dueAt, minScore: row.minScore };
 }
 
 /** The tables the matrix reads; tests and the benchmark pass a client that counts queries. */
-export type MatrixClient = Pick<typeof db, "classAssignment" | "classMember" | "lessonProgress" | "labAttempt">;
+export type MatrixClient = Pick<typeof db, "classAssignment" | "classMember" | "lessonProgress" | "labAttempt" | "examAttempt">;
+
+/** Finished exam attempts (submitted, or finalized when time ran out) at the assigned sets, as matrix rows. */
+async function finishedExamRows(client: Pick<typeof db, "examAttempt">, kinds: string[], where: object): Promise<MatrixExamRow[]> {
+  if (kinds.length === 0) return [];
+  const rows = await client.examAttempt.findMany({
+    where: { ...where, kind: { in: kinds }, status: { not: "in_progress" }, score: { not: null } },
+    select: { userId: true, kind: true, result: true, submittedAt: true, deadline: true },
+  });
+  return rows.flatMap((r) => {
+    const percent = percentRight(r.result);
+    return percent === null ? [] : [{ userId: r.userId, kind: r.kind, percent, finishedAt: r.submittedAt ?? r.deadline }];
+  });
+}
+
+/** The share of questions right from a stored exam result (lib/exams ExamScore); null if unreadable. */
+function percentRight(result: string | null): number | null {
+  if (!result) return null;
+  try {
+    const parsed: unknown = JSON.parse(result);
+    if (typeof parsed === "object" && parsed !== null && "percent" in parsed && typeof parsed.percent === "number") return parsed.percent;
+  } catch {
+    // a damaged row counts as not handed in rather than breaking the class page
+  }
+  return null;
+}
 
 /**
  * The class's progress matrix in four queries, whatever its size: members, assignments, the
@@ -233,8 +258,9 @@ export async function loadClassMatrix(classId: string, catalog: Catalog, now = n
   const assignments = assignmentRows.map((a) => toMatrixAssignment(a, catalog));
   const lessonRefs = assignments.filter((a) => a.kind === "lesson").map((a) => a.ref);
   const labRefs = assignments.filter((a) => a.kind === "lab").map((a) => a.ref);
+  const examRefs = assignments.filter((a) => a.kind === "exam").map((a) => a.ref);
   const inClass = { classesJoined: { some: { classId } } };
-  const [members, lessonProgress, labAttempts] = await Promise.all([
+  const [members, lessonProgress, labAttempts, examAttempts] = await Promise.all([
     client.classMember.findMany({ where: { classId }, select: { joinedAt: true, user: { select: { id: true, email: true, name: true, lastActiveAt: true } } } }),
     lessonRefs.length === 0
       ? Promise.resolve([])
@@ -245,6 +271,7 @@ export async function loadClassMatrix(classId: string, catalog: Catalog, now = n
     labRefs.length === 0
       ? Promise.resolve([])
       : client.labAttempt.findMany({ where: { labSlug: { in: labRefs }, user: inClass }, select: { userId: true, labSlug: true, percent: true, createdAt: true } }),
+    finishedExamRows(client, examRefs, { user: inClass }),
   ]);
   return computeMatrix({
     now,
@@ -252,6 +279,7 @@ export async function loadClassMatrix(classId: string, catalog: Catalog, now = n
     members: members.map((m) => ({ userId: m.user.id, email: m.user.email, name: m.user.name, joinedAt: m.joinedAt, lastActiveAt: m.user.lastActiveAt })),
     lessonProgress,
     labAttempts,
+    examAttempts,
   });
 }
 
@@ -280,11 +308,13 @@ export async function loadLearnerClasses(userId: string, catalog: Catalog, now =
   const all = memberships.flatMap((m) => m.class.assignments);
   const lessonRefs = [...new Set(all.filter((a) => a.kind === "lesson").map((a) => a.ref))];
   const labRefs = [...new Set(all.filter((a) => a.kind === "lab").map((a) => a.ref))];
-  const [lessonProgress, labAttempts] = await Promise.all([
+  const examRefs = [...new Set(all.filter((a) => a.kind === "exam").map((a) => a.ref))];
+  const [lessonProgress, labAttempts, examAttempts] = await Promise.all([
     lessonRefs.length === 0
       ? Promise.resolve([])
       : db.lessonProgress.findMany({ where: { userId, lessonSlug: { in: lessonRefs } }, select: { userId: true, lessonSlug: true, startedAt: true, completedAt: true, quizScore: true, quizTotal: true } }),
     labRefs.length === 0 ? Promise.resolve([]) : db.labAttempt.findMany({ where: { userId, labSlug: { in: labRefs } }, select: { userId: true, labSlug: true, percent: true, createdAt: true } }),
+    finishedExamRows(db, examRefs, { userId }),
   ]);
   return memberships.map((m) => ({
     id: m.class.id,
@@ -297,6 +327,7 @@ export async function loadLearnerClasses(userId: string, catalog: Catalog, now =
       members: [{ userId, email: m.user.email, name: m.user.name, joinedAt: m.joinedAt, lastActiveAt: m.user.lastActiveAt }],
       lessonProgress,
       labAttempts,
+      examAttempts,
     }),
   }));
 }

@@ -22,13 +22,14 @@ import {
   type JoinLimiters,
 } from "@/lib/classes";
 import { db } from "@/lib/db";
+import { startExamAttempt, submitExamAttempt } from "@/lib/exams";
 import { countingClient } from "@/lib/db-query-counter";
 import { saveLabAttempt } from "@/lib/labs-store";
 import { saveLessonCheck } from "@/lib/progress/lesson-check";
 import { createRateLimiter } from "@/lib/rate-limit";
 import { newUserInput } from "../factories";
 
-const catalog: Catalog = { lessons: [{ slug: "subnets", title: "Subnets" }], labs: [{ slug: "three-tier", title: "Three tiers" }] };
+const catalog: Catalog = { lessons: [{ slug: "subnets", title: "Subnets" }], labs: [{ slug: "three-tier", title: "Three tiers" }], exams: [{ slug: "ans-c01-short", title: "ANS-C01 lunch-break set" }] };
 const roomy = (): JoinLimiters => {
   const name = `test-join-${Math.random().toString(36).slice(2)}`;
   return { perUser: createRateLimiter({ name: `${name}-u`, limit: 1000, windowMs: 60_000 }), perAddress: createRateLimiter({ name: `${name}-a`, limit: 1000, windowMs: 60_000 }) };
@@ -145,7 +146,8 @@ describe("classes in the database", () => {
     const { id } = await classWithInstructor();
     const dueAt = "2026-04-01T17:00:00.000Z";
     expect(await addAssignment(id, { kind: "lab", ref: "no-such-lab", dueAt }, catalog)).toMatchObject({ ok: false, error: 'There is no lab "no-such-lab" in the course.' });
-    expect(await addAssignment(id, { kind: "exam", ref: "three-tier", dueAt }, catalog)).toMatchObject({ ok: false, fieldErrors: { kind: ["Choose a lesson or a lab."] } });
+    expect(await addAssignment(id, { kind: "exam", ref: "three-tier", dueAt }, catalog)).toMatchObject({ ok: false, error: 'There is no exam "three-tier" in the course.' });
+    expect(await addAssignment(id, { kind: "video", ref: "three-tier", dueAt }, catalog)).toMatchObject({ ok: false, fieldErrors: { kind: ["Choose a lesson, a lab or an exam set."] } });
     expect(await addAssignment(id, { kind: "lab", ref: "three-tier", dueAt: "next tuesday" }, catalog)).toMatchObject({ ok: false, fieldErrors: { dueAt: ["Pick a due date and time."] } });
     const { id: assignmentId } = value(await addAssignment(id, { kind: "lab", ref: "three-tier", dueAt: "2026-04-01T19:00:00+02:00", minScore: "80" }, catalog));
     expect(await db.classAssignment.findUnique({ where: { id: assignmentId } })).toMatchObject({ dueAt: new Date(dueAt), minScore: 80 });
@@ -153,6 +155,28 @@ describe("classes in the database", () => {
     const other = await classWithInstructor("Other");
     expect(await removeAssignment(other.id, assignmentId)).toMatchObject({ ok: false });
     value(await removeAssignment(id, assignmentId));
+  });
+
+  it("assigns a timed exam set (done at 72 % right unless the instructor says otherwise) and reads finished attempts only", async () => {
+    const { id, joinCode } = await classWithInstructor("Exam prep");
+    const past = new Date(Date.now() - 86_400_000).toISOString();
+    value(await addAssignment(id, { kind: "exam", ref: "ans-c01-short", dueAt: past }, catalog));
+    const [submitted, started] = [await person("learner"), await person("learner")];
+    for (const [i, l] of [submitted, started].entries()) value(await joinClassByCode(l.id, joinCode, `10.3.0.${i}`, roomy()));
+    const now = new Date();
+    const first = await startExamAttempt(submitted.id, "ans-c01-short", now);
+    if (!first.ok) throw new Error(first.error);
+    expect(await submitExamAttempt(submitted.id, first.attemptId, now)).toMatchObject({ ok: true });
+    expect(await startExamAttempt(started.id, "ans-c01-short", now)).toMatchObject({ ok: true });
+
+    const matrix = await loadClassMatrix(id, catalog);
+    expect(matrix.assignments[0]).toMatchObject({ kind: "exam", title: "ANS-C01 lunch-break set", minScore: 72 });
+    const cell = (userId: string) => matrix.rows.find((r) => r.userId === userId)?.cells[0];
+    // Handed in with nothing right: attempted, below the minimum, and overdue.
+    expect(cell(submitted.id)).toMatchObject({ status: "in-progress", score: 0, overdue: true });
+    // An attempt still running is not work handed in.
+    expect(cell(started.id)).toMatchObject({ status: "not-started", score: null });
+    expect((await loadLearnerClasses(submitted.id, catalog))[0]?.matrix.rows[0]?.cells[0]).toMatchObject({ status: "in-progress", score: 0 });
   });
 
   it("computes the matrix from real work in the same four queries for 3 learners or 30, late work marked late", async () => {

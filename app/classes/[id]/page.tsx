@@ -9,6 +9,7 @@ import { CellStatusText } from "@/components/classes/status";
 import { authorize, currentActor, enforceOnPage } from "@/lib/authz";
 import {
   MATRIX_SORTS,
+  assignmentHref,
   filterRows,
   formatJoinCode,
   getClassDetail,
@@ -285,7 +286,7 @@ function AssignmentsSection({ classId, matrix, catalog }: { classId: string; mat
       <ActionForm action={addAssignmentAction} submitLabel="Assign" pendingLabel="Assigning…" className="flex flex-wrap items-end gap-3">
         <input type="hidden" name="classId" value={classId} />
         <div className="space-y-1">
-          <label htmlFor="assign-work" className="block font-medium">Lesson or lab</label>
+          <label htmlFor="assign-work" className="block font-medium">Lesson, lab or exam set</label>
           <select id="assign-work" name="work" required className={input}>
             <optgroup label="Labs">
               {catalog.labs.filter((l) => !assigned.has(`lab:${l.slug}`)).map((l) => <option key={l.slug} value={`lab:${l.slug}`}>{l.title}</option>)}
@@ -293,11 +294,14 @@ function AssignmentsSection({ classId, matrix, catalog }: { classId: string; mat
             <optgroup label="Lessons">
               {catalog.lessons.filter((l) => !assigned.has(`lesson:${l.slug}`)).map((l) => <option key={l.slug} value={`lesson:${l.slug}`}>{l.title}</option>)}
             </optgroup>
+            <optgroup label="Timed exam sets">
+              {catalog.exams.filter((e) => !assigned.has(`exam:${e.slug}`)).map((e) => <option key={e.slug} value={`exam:${e.slug}`}>{e.title}</option>)}
+            </optgroup>
           </select>
         </div>
         <DueDateField id="assign-due" />
         <div className="space-y-1">
-          <label htmlFor="assign-min" className="block font-medium">Minimum score for labs (%)</label>
+          <label htmlFor="assign-min" className="block font-medium">Minimum score for labs and exam sets (%)</label>
           <input id="assign-min" name="minScore" type="number" min={1} max={100} defaultValue={80} className={`${input} w-24`} />
         </div>
       </ActionForm>
@@ -388,7 +392,7 @@ async function LearnerView({ detail, userId, catalog }: { detail: ClassDetail; u
               const cell = row?.cells[i];
               return (
                 <li key={a.id}>
-                  <Link className="font-medium underline" href={a.kind === "lab" ? `/labs/${a.ref}` : `/lessons/${a.ref}`}>{a.title}</Link>{" "}
+                  <Link className="font-medium underline" href={assignmentHref(a.kind, a.ref)}>{a.title}</Link>{" "}
                   <span className="text-sm text-slate-600 dark:text-slate-400">({a.kind}{a.minScore !== null ? `, done at ${a.minScore}%` : ""}) · due <LocalTime iso={a.dueAt.toISOString()} withZone /></span>
                   {cell ? <> — <CellStatusText cell={cell} /></> : null}
                 </li>
