@@ -1,9 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_CLOCK_FILE } from "./e2e/clock";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // SQLite by default; E2E_DATABASE_URL=postgresql://… runs the same suite on PostgreSQL (scripts/test-all.sh does both).
 const DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./.tmp/e2e.db";
 const baseURL = `http://localhost:${PORT}`;
+
 
 // Debian's Chromium, never a downloaded browser (see ../shared/notes/offline-stack.md and the README).
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -37,6 +39,8 @@ export default defineConfig({
       DATABASE_URL,
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "e2e-only-secret-not-used-anywhere-else-0123456789",
+      // Lets a review test open a learner's next-day queue (lib/clock.ts); per learner, so other tests keep real time.
+      E2E_CLOCK_FILE,
     },
   },
 });

@@ -1,3 +1,4 @@
+import { learnerNow } from "@/lib/clock";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
-  const [dashboard, lessons, labs, labProgress, dueToday] = await Promise.all([getDashboard(user.id), listLessons(), listLabs(), getLabProgress(user.id), countDueToday(user.id, new Date())]);
+  const [dashboard, lessons, labs, labProgress, dueToday] = await Promise.all([getDashboard(user.id), listLessons(), listLabs(), getLabProgress(user.id), countDueToday(user.id, learnerNow(user.email))]);
   if (!dashboard) return <p role="alert">Your account could not be found. Sign out and sign in again.</p>;
   const titles = new Map(lessons.map((l) => [l.slug, l.title]));
   const labTitles = new Map(labs.map((l) => [l.slug, l.title]));

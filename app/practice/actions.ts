@@ -1,5 +1,6 @@
 "use server";
 
+import { learnerNow } from "@/lib/clock";
 import { authorize, currentActor } from "@/lib/authz";
 import { answerQuestion, selfRatingSchema, type AnswerResponse } from "@/lib/practice/answer";
 import { rateCard } from "@/lib/review/store";
@@ -16,7 +17,7 @@ export async function submitPracticeAnswer(input: unknown): Promise<AnswerRespon
   if (!authorize("practice.answer", actor).allowed) return { ok: false, error: "You may not answer questions." };
   const store = authorize("practice.record", actor).allowed && actor.kind === "user" ? actor.user.id : null;
   try {
-    return await answerQuestion(input, store, new Date());
+    return await answerQuestion(input, store, learnerNow(actor.kind === "user" ? actor.user.email : null));
   } catch {
     return { ok: false, error: "Your answer could not be checked just now. Nothing was lost; please try again." };
   }
@@ -30,7 +31,7 @@ export async function rateReviewCard(input: unknown): Promise<RateResponse> {
   const parsed = selfRatingSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "That rating could not be read. Choose Again, Hard, Good or Easy." };
   try {
-    const result = await rateCard(actor.user.id, parsed.data.cardId, parsed.data.rating, new Date());
+    const result = await rateCard(actor.user.id, parsed.data.cardId, parsed.data.rating, learnerNow(actor.user.email));
     return result.ok ? { ok: true, due: result.due.toISOString(), rating: result.rating } : result;
   } catch {
     return { ok: false, error: "Your rating could not be saved just now; please try again." };

@@ -1,3 +1,4 @@
+import { learnerNow } from "@/lib/clock";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PracticeSession } from "@/components/practice-session";
@@ -33,7 +34,7 @@ export default async function ReviewPage({ searchParams }: Props) {
   const userId = actor.user.id;
   const params = await searchParams;
   const start = typeof params.start === "string" ? params.start : null;
-  const now = new Date();
+  const now = learnerNow(actor.user.email);
   const [queue, upcoming, sources, lessons] = await Promise.all([getReviewQueue(userId, now), getUpcomingCards(userId, now, 20), loadQuestionSources(), listLessons()]);
   const lessonTitles = Object.fromEntries(lessons.map((l) => [l.slug, l.title]));
 
