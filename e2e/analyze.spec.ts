@@ -35,7 +35,8 @@ function watchRequests(page: Page, snapshotIds: string[]) {
       for (const r of seen) {
         const url = new URL(r.url());
         const headers = await r.allHeaders();
-        const staticAsset = url.pathname.startsWith("/_next/static/");
+        // The site's icon (app/icon.svg) is fetched whenever the browser gets round to it.
+        const staticAsset = url.pathname.startsWith("/_next/static/") || url.pathname === "/icon.svg" || url.pathname === "/favicon.ico";
         const sessionCheck = url.pathname === "/api/auth/session";
         const linkPrefetch = headers["next-router-prefetch"] !== undefined && url.origin === new URL(page.url()).origin;
         const leaks = snapshotIds.some((id) => r.url().includes(id));
