@@ -5,7 +5,11 @@
  * compute it, then sort, filter and write the gradebook CSV: median and p95 of 20 runs after 3
  * warm-up runs.
  *
- *   npm run --silent bench:class-matrix [-- --learners 500 --assignments 40]
+ *   npm run --silent bench:class-matrix [-- --learners 500 --assignments 40] [--page]
+ *
+ * With --page (after `npx next build`) it also serves the app on that database with `next start`
+ * and times the class page as the instructor receives it (the whole matrix computed, its first
+ * 25 rows, the roster's first 25, assignments: server-rendered HTML), 10 requests after 3 warm-up ones.
  */
 import { randomUUID } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
@@ -13,7 +17,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { migrate } from "@/tests/setup/test-database";
 
-const { values } = parseArgs({ options: { learners: { type: "string", default: "500" }, assignments: { type: "string", default: "40" }, runs: { type: "string", default: "20" } } });
+const { values } = parseArgs({ options: { learners: { type: "string", default: "500" }, assignments: { type: "string", default: "40" }, runs: { type: "string", default: "20" }, page: { type: "boolean", default: false } } });
 const LEARNERS = Number(values.learners);
 const ASSIGNMENTS = Number(values.assignments);
 const RUNS = Number(values.runs);
@@ -92,5 +96,34 @@ console.log(`class: ${first.rows} learners × ${ASSIGNMENTS} assignments = ${fir
 console.log(`queries per matrix: ${queriesPerMatrix}`);
 console.log(`load + compute: median ${pct(load, 50).toFixed(1)} ms, p95 ${pct(load, 95).toFixed(1)} ms`);
 console.log(`load + compute + filter + sort + gradebook CSV (${Math.round(first.csvBytes / 1024)} kB): median ${pct(total, 50).toFixed(1)} ms, p95 ${pct(total, 95).toFixed(1)} ms`);
+
+if (values.page) {
+  const { encode } = await import("next-auth/jwt");
+  const { freePort, startAppServer, TEST_SECRET } = await import("./lib/app-server");
+  const instructor = { id: "bench-instructor", email: "bench-instructor@example.test", name: "Bench Instructor" };
+  await db.user.create({ data: { ...instructor, passwordHash: "x", role: "instructor" } });
+  await db.classInstructor.create({ data: { classId, userId: instructor.id } });
+  const cookie = `next-auth.session-token=${await encode({ token: { sub: instructor.id, name: instructor.name, email: instructor.email, role: "instructor" }, secret: TEST_SECRET })}`;
+  const server = await startAppServer(await freePort(), { DATABASE_URL: url });
+  try {
+    const get = async () => {
+      const start = performance.now();
+      const response = await fetch(`${server.base}/classes/${classId}`, { headers: { cookie } });
+      const html = await response.text();
+      // The matrix and the roster show 25 learners a page; the counts cover the whole class.
+      if (response.status !== 200 || !html.includes(`of ${LEARNERS}`)) throw new Error(`The class page answered ${response.status} without the class's ${LEARNERS} learners counted`);
+      return { ms: performance.now() - start, bytes: html.length };
+    };
+    for (let i = 0; i < 3; i += 1) await get();
+    if (process.env.BENCH_SAVE_HTML) (await import("node:fs")).writeFileSync(process.env.BENCH_SAVE_HTML, await (await fetch(`${server.base}/classes/${classId}`, { headers: { cookie } })).text());
+    const pages = [];
+    for (let i = 0; i < 10; i += 1) pages.push(await get());
+    const ms = pages.map((p) => p.ms);
+    console.log(`class page over HTTP (next start, the instructor's page, ${Math.round(pages[0]!.bytes / 1024)} kB of HTML): median ${pct(ms, 50).toFixed(1)} ms, p95 ${pct(ms, 95).toFixed(1)} ms`);
+  } finally {
+    await server.stop();
+  }
+}
+
 await db.$disconnect();
 rmSync(dir, { recursive: true, force: true });

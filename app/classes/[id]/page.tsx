@@ -52,7 +52,12 @@ const viewSchema = z.object({
   risk: z.literal("1").optional().catch(undefined),
   status: z.enum(["not-started", "in-progress", "done", "late", "overdue"]).optional().catch(undefined),
   assignment: z.string().max(64).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  roster: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
+
+/** Rows of the matrix, and learners of the roster, per page: a class of 500 stays a light page. */
+const PAGE_SIZE = 25;
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
@@ -68,7 +73,7 @@ export default async function ClassPage({ params, searchParams }: Props) {
   if (!authorize("class.manage", actor, facts).allowed) return <LearnerView detail={detail} userId={actor.user.id} catalog={catalog} />;
 
   const raw = await searchParams;
-  const view = viewSchema.parse(Object.fromEntries(["sort", "dir", "q", "risk", "status", "assignment"].map((k) => [k, first(raw[k])])));
+  const view = viewSchema.parse(Object.fromEntries(["sort", "dir", "q", "risk", "status", "assignment", "page", "roster"].map((k) => [k, first(raw[k])])));
   const matrix = await loadClassMatrix(classId, catalog);
   const rows = sortRows(filterRows(matrix.rows, { query: view.q, atRiskOnly: view.risk === "1", status: view.status, assignmentId: view.assignment || undefined }), view.sort, view.dir);
   return (
@@ -87,7 +92,7 @@ export default async function ClassPage({ params, searchParams }: Props) {
         <MatrixTable classId={classId} matrix={matrix} rows={rows} view={view} />
       </section>
       <AssignmentsSection classId={classId} matrix={matrix} catalog={catalog} />
-      <RosterSection classId={classId} matrix={matrix} detail={detail} />
+      <RosterSection classId={classId} matrix={matrix} detail={detail} view={view} />
       <SettingsSection detail={detail} />
     </div>
   );
@@ -106,15 +111,44 @@ function Confirm({ label, children }: { label: string; children: React.ReactNode
 type View = z.infer<typeof viewSchema>;
 
 /** A column heading that sorts by it, and reverses the order when it is already the sort. */
+/** The page's address for `view` with some of it changed (a new sort or filter starts again at page 1). */
+function viewHref(view: View, changes: Partial<View>): string {
+  const next = { ...view, ...changes };
+  const params = new URLSearchParams();
+  params.set("sort", next.sort);
+  params.set("dir", next.dir);
+  if (next.q) params.set("q", next.q);
+  if (next.risk) params.set("risk", next.risk);
+  if (next.status) params.set("status", next.status);
+  if (next.assignment) params.set("assignment", next.assignment);
+  if (next.page > 1) params.set("page", String(next.page));
+  if (next.roster > 1) params.set("roster", String(next.roster));
+  return `?${params.toString()}`;
+}
+
+/** "Learners 51–100 of 500" with links to the pages before and after. */
+function Pager({ label, page, total, href }: { label: string; page: number; total: number; href: (page: number) => string }) {
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  if (pages === 1) return null;
+  const shown = Math.min(page, pages);
+  return (
+    <nav aria-label={`${label} pages`} className="flex flex-wrap items-center gap-4 text-sm">
+      <span>{`${label} ${(shown - 1) * PAGE_SIZE + 1}–${Math.min(shown * PAGE_SIZE, total)} of ${total}`}</span>
+      {shown > 1 ? <Link className="underline" href={href(shown - 1)}>Previous {PAGE_SIZE}</Link> : null}
+      {shown < pages ? <Link className="underline" href={href(shown + 1)}>Next {PAGE_SIZE}</Link> : null}
+    </nav>
+  );
+}
+
+function pageOf<T>(items: readonly T[], page: number): T[] {
+  const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
+  const shown = Math.min(page, pages);
+  return items.slice((shown - 1) * PAGE_SIZE, shown * PAGE_SIZE);
+}
+
 function SortLink({ view, sort, children }: { view: View; sort: View["sort"]; children: React.ReactNode }) {
   const active = view.sort === sort;
-  const params = new URLSearchParams();
-  params.set("sort", sort);
-  params.set("dir", active && view.dir === "asc" ? "desc" : "asc");
-  if (view.q) params.set("q", view.q);
-  if (view.risk) params.set("risk", view.risk);
-  if (view.status) params.set("status", view.status);
-  if (view.assignment) params.set("assignment", view.assignment);
+  const params = new URLSearchParams(viewHref(view, { sort, dir: active && view.dir === "asc" ? "desc" : "asc", page: 1 }).slice(1));
   return (
     <Link className="underline" href={`?${params.toString()}`}>
       {children}
@@ -211,44 +245,50 @@ function MatrixFilters({ matrix, view }: { matrix: ClassMatrix; view: View }) {
 function MatrixTable({ classId, matrix, rows, view }: { classId: string; matrix: ClassMatrix; rows: ClassMatrix["rows"]; view: View }) {
   if (matrix.rows.length === 0) return <p>No learners yet. Share the join code or the invite link above.</p>;
   if (rows.length === 0) return <p role="status">No learner matches these filters.</p>;
+  const shown = pageOf(rows, view.page);
+  const pager = <Pager label="Learners" page={view.page} total={rows.length} href={(page) => viewHref(view, { page })} />;
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full border-collapse text-sm">
-        <caption className="sr-only">Learners by assignment: status and score</caption>
-        <thead>
-          <tr className="border-b border-slate-300 text-left dark:border-slate-700">
-            <th scope="col" className="p-2"><SortLink view={view} sort="name">Learner</SortLink></th>
-            <th scope="col" className="p-2"><SortLink view={view} sort="activity">Last activity</SortLink></th>
-            {matrix.assignments.map((a) => (
-              <th key={a.id} scope="col" className="p-2">
-                {a.title}
-                <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">{a.kind} · due <LocalTime iso={a.dueAt.toISOString()} /></span>
-              </th>
-            ))}
-            <th scope="col" className="p-2"><SortLink view={view} sort="total">Total</SortLink></th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.userId} className="border-b border-slate-200 dark:border-slate-800" data-learner={row.email}>
-              <th scope="row" className="p-2 text-left font-normal">
-                <Link className="font-medium underline" href={`/classes/${classId}/learners/${row.userId}`}>{row.name}</Link>
-                <span className="block text-xs text-slate-600 dark:text-slate-400">{row.email}</span>
-                {row.atRisk ? (
-                  <span className="mt-1 inline-block rounded-full bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800 dark:bg-red-950 dark:text-red-200">
-                    At risk: {row.riskReasons.map((r) => (r === "behind" ? `behind on ${row.behind}` : "inactive 7+ days")).join(", ")}
-                  </span>
-                ) : null}
-              </th>
-              <td className="p-2">{row.lastActivityAt ? <LocalTime iso={row.lastActivityAt} /> : "Never"}</td>
-              {row.cells.map((cell) => (
-                <td key={cell.assignmentId} className="p-2"><CellStatusText cell={cell} /></td>
+    <div className="space-y-3">
+      {pager}
+      <div className="overflow-x-auto">
+        <table className="min-w-full border-collapse text-sm">
+          <caption className="sr-only">Learners by assignment: status and score</caption>
+          <thead>
+            <tr className="border-b border-slate-300 text-left dark:border-slate-700">
+              <th scope="col" className="p-2"><SortLink view={view} sort="name">Learner</SortLink></th>
+              <th scope="col" className="p-2"><SortLink view={view} sort="activity">Last activity</SortLink></th>
+              {matrix.assignments.map((a) => (
+                <th key={a.id} scope="col" className="p-2">
+                  {a.title}
+                  <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">{a.kind} · due <LocalTime iso={a.dueAt.toISOString()} /></span>
+                </th>
               ))}
-              <td className="p-2 font-medium">{row.total}%</td>
+              <th scope="col" className="p-2"><SortLink view={view} sort="total">Total</SortLink></th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {shown.map((row) => (
+              <tr key={row.userId} className="border-b border-slate-200 dark:border-slate-800" data-learner={row.email}>
+                <th scope="row" className="p-2 text-left font-normal">
+                  <Link className="font-medium underline" href={`/classes/${classId}/learners/${row.userId}`}>{row.name}</Link>
+                  <span className="block text-xs text-slate-600 dark:text-slate-400">{row.email}</span>
+                  {row.atRisk ? (
+                    <span className="mt-1 inline-block rounded-full bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800 dark:bg-red-950 dark:text-red-200">
+                      At risk: {row.riskReasons.map((r) => (r === "behind" ? `behind on ${row.behind}` : "inactive 7+ days")).join(", ")}
+                    </span>
+                  ) : null}
+                </th>
+                <td className="p-2">{row.lastActivityAt ? <LocalTime iso={row.lastActivityAt} /> : "Never"}</td>
+                {row.cells.map((cell) => (
+                  <td key={cell.assignmentId} className="p-2"><CellStatusText cell={cell} /></td>
+                ))}
+                <td className="p-2 font-medium">{row.total}%</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {pager}
     </div>
   );
 }
@@ -309,14 +349,16 @@ function AssignmentsSection({ classId, matrix, catalog }: { classId: string; mat
   );
 }
 
-function RosterSection({ classId, matrix, detail }: { classId: string; matrix: ClassMatrix; detail: ClassDetail }) {
+function RosterSection({ classId, matrix, detail, view }: { classId: string; matrix: ClassMatrix; detail: ClassDetail; view: View }) {
   const learners = [...matrix.rows].sort((a, b) => a.name.localeCompare(b.name));
+  const pager = <Pager label="Roster" page={view.roster} total={learners.length} href={(roster) => `${viewHref(view, { roster })}#roster-heading`} />;
   return (
     <section aria-labelledby="roster-heading" className={section}>
       <h2 id="roster-heading" className="text-xl font-semibold">Roster</h2>
       <h3 className="font-semibold">Learners ({learners.length})</h3>
+      {pager}
       <ul className="space-y-2">
-        {learners.map((l) => (
+        {pageOf(learners, view.roster).map((l) => (
           <li key={l.userId} className="flex flex-wrap items-center gap-3">
             <span>{l.name} <span className="text-sm text-slate-600 dark:text-slate-400">{l.email} · joined <LocalTime iso={l.joinedAt} /></span></span>
             <Confirm label={`Remove ${l.name}…`}>
