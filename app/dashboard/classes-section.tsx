@@ -17,7 +17,6 @@ export async function ClassesSection({ userId, now = new Date() }: { userId: str
           const open = items.filter(({ cell }) => cell && cell.status !== "done" && cell.status !== "late");
           const next = open.filter(({ a }) => a.dueAt >= now).slice(0, 3);
           const overdue = open.filter(({ cell }) => cell?.overdue);
-          const href = assignmentHref;
           return (
             <div key={c.id} data-class={c.name}>
               <h3 className="font-semibold">
@@ -30,7 +29,7 @@ export async function ClassesSection({ userId, now = new Date() }: { userId: str
                   <h4 className="font-medium text-red-700 dark:text-red-400">Overdue ({overdue.length})</h4>
                   <ul className="list-disc pl-5">
                     {overdue.map(({ a }) => (
-                      <li key={a.id}><Link className="underline" href={href(a.kind, a.ref)}>{a.title}</Link> — was due <LocalTime iso={a.dueAt.toISOString()} />; hand it in late, it still counts.</li>
+                      <li key={a.id}><Link className="underline" href={assignmentHref(a.kind, a.ref)}>{a.title}</Link> — was due <LocalTime iso={a.dueAt.toISOString()} />; hand it in late, it still counts.</li>
                     ))}
                   </ul>
                 </div>
@@ -40,7 +39,7 @@ export async function ClassesSection({ userId, now = new Date() }: { userId: str
                   <h4 className="font-medium">Due next</h4>
                   <ul className="list-disc pl-5">
                     {next.map(({ a }) => (
-                      <li key={a.id}><Link className="underline" href={href(a.kind, a.ref)}>{a.title}</Link> — due <LocalTime iso={a.dueAt.toISOString()} withZone /></li>
+                      <li key={a.id}><Link className="underline" href={assignmentHref(a.kind, a.ref)}>{a.title}</Link> — due <LocalTime iso={a.dueAt.toISOString()} withZone /></li>
                     ))}
                   </ul>
                 </div>
