@@ -14,7 +14,15 @@ export const lessonCheckSubmissionSchema = z.strictObject({
 });
 export type LessonCheckSubmission = z.infer<typeof lessonCheckSubmissionSchema>;
 
-export type QuestionResult = { questionId: string; chosen: number | null; correctIndex: number; isCorrect: boolean };
+/** What the browser needs to show a check before it is answered: no correct option, no explanation. */
+export type PublicQuizQuestion = { id: string; prompt: string; options: string[] };
+
+export function publicQuiz(quiz: QuizQuestion[]): PublicQuizQuestion[] {
+  return quiz.map((q) => ({ id: q.id, prompt: q.prompt, options: q.options.map((o) => o.text) }));
+}
+
+/** A graded question; `explanations` (one per option) reach the browser only with the grade. */
+export type QuestionResult = { questionId: string; chosen: number | null; correctIndex: number; isCorrect: boolean; explanations?: string[] };
 export type GradedCheck = { results: QuestionResult[]; score: number; total: number; isComplete: boolean };
 
 /** Grades on the server from the lesson's own frontmatter; the browser only says which option was picked. */
@@ -23,7 +31,7 @@ export function gradeLessonCheck(quiz: QuizQuestion[], answers: Record<string, n
     const picked = answers[question.id];
     const chosen = picked !== undefined && picked < question.options.length ? picked : null;
     const correctIndex = question.options.findIndex((o) => o.correct);
-    return { questionId: question.id, chosen, correctIndex, isCorrect: chosen === correctIndex };
+    return { questionId: question.id, chosen, correctIndex, isCorrect: chosen === correctIndex, explanations: question.options.map((o) => o.explanation) };
   });
   return {
     results,

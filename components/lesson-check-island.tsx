@@ -1,0 +1,39 @@
+"use client";
+
+import { useCallback, useRef, type ReactNode } from "react";
+import type { PublicQuizQuestion } from "@/lib/progress/lesson-check";
+import type { CheckStart } from "./lesson-check";
+import { useIsland } from "./use-island";
+
+const loadCheck = () => import("./lesson-check").then((m) => m.LessonCheck);
+
+/**
+ * The lesson check as the server rendered it (`children`), replaced by the interactive check
+ * when the learner scrolls near it or touches it. Options picked before then carry over, and a
+ * press of "Check my answers" is kept and sent as soon as the check has loaded.
+ */
+export function LessonCheckIsland({ lessonSlug, quiz, children }: { lessonSlug: string; quiz: PublicQuizQuestion[]; children: ReactNode }) {
+  const wrapper = useRef<HTMLDivElement>(null);
+  const submitRequested = useRef(false);
+  const onInteract = useCallback((event: Event) => {
+    if (event.type === "click" && event.target instanceof Element && event.target.closest("[data-check-submit]")) submitRequested.current = true;
+  }, []);
+  const touchedBeforeReact = useCallback((element: HTMLElement) => element.querySelector("input[type=radio]:checked") !== null, []);
+  const LessonCheck = useIsland(wrapper, loadCheck, { onInteract, touchedBeforeReact });
+
+  // Read while the check renders for the first time, when the server's HTML is still on screen.
+  const start = useCallback((): CheckStart => {
+    const answers: Record<string, number> = {};
+    for (const question of quiz) {
+      const checked = wrapper.current?.querySelector<HTMLInputElement>(`input[name="${CSS.escape(question.id)}"]:checked`);
+      if (checked) answers[question.id] = Number(checked.value);
+    }
+    return { answers, submit: submitRequested.current };
+  }, [quiz]);
+
+  return (
+    <div ref={wrapper} data-lesson-check={LessonCheck ? "live" : "static"}>
+      {LessonCheck ? <LessonCheck lessonSlug={lessonSlug} quiz={quiz} start={start} /> : children}
+    </div>
+  );
+}
