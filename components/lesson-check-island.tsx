@@ -9,17 +9,13 @@ const loadCheck = () => import("./lesson-check").then((m) => m.LessonCheck);
 
 /**
  * The lesson check as the server rendered it (`children`), replaced by the interactive check
- * when the learner scrolls near it or touches it. Options picked before then carry over, and a
- * press of "Check my answers" is kept and sent as soon as the check has loaded.
+ * when the learner scrolls near it or touches it. Options picked before then, even before any
+ * JavaScript ran, carry over.
  */
 export function LessonCheckIsland({ lessonSlug, quiz, children }: { lessonSlug: string; quiz: PublicQuizQuestion[]; children: ReactNode }) {
   const wrapper = useRef<HTMLDivElement>(null);
-  const submitRequested = useRef(false);
-  const onInteract = useCallback((event: Event) => {
-    if (event.type === "click" && event.target instanceof Element && event.target.closest("[data-check-submit]")) submitRequested.current = true;
-  }, []);
   const touchedBeforeReact = useCallback((element: HTMLElement) => element.querySelector("input[type=radio]:checked") !== null, []);
-  const LessonCheck = useIsland(wrapper, loadCheck, { onInteract, touchedBeforeReact });
+  const LessonCheck = useIsland(wrapper, loadCheck, { touchedBeforeReact });
 
   // Read while the check renders for the first time, when the server's HTML is still on screen.
   const start = useCallback((): CheckStart => {
@@ -28,7 +24,7 @@ export function LessonCheckIsland({ lessonSlug, quiz, children }: { lessonSlug: 
       const checked = wrapper.current?.querySelector<HTMLInputElement>(`input[name="${CSS.escape(question.id)}"]:checked`);
       if (checked) answers[question.id] = Number(checked.value);
     }
-    return { answers, submit: submitRequested.current };
+    return { answers };
   }, [quiz]);
 
   return (

@@ -17,7 +17,8 @@ export type LessonCheckViewProps = {
 
 /**
  * The check at the end of a lesson as plain markup. Rendered on the server with no answers
- * (the HTML a lesson arrives with: its radios are the browser's own until the check loads) and
+ * (the HTML a lesson arrives with: its radios are the browser's own until the check loads, and
+ * its button waits for the check) and
  * in the browser by components/lesson-check.tsx. Which option is right, and why, arrive only
  * with the grade. No directive: each side imports it as its own.
  */
@@ -60,8 +61,9 @@ export function LessonCheckView({ lessonSlug, quiz, answers, graded, status, pen
           );
         })}
         <div className="flex flex-wrap items-center gap-4">
-          {/* Before the check loads, a click is held by the island and sent once it has (lesson-check-island.tsx). */}
-          <button type={interactive ? "submit" : "button"} data-check-submit="" disabled={pending} className="rounded-md bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800 disabled:opacity-60">
+          {/* Until the check's code has loaded (it does as the learner scrolls near it, or picks an
+              option) the button is disabled, so a press is never silently dropped. */}
+          <button type={interactive ? "submit" : "button"} disabled={pending || !interactive} className="rounded-md bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800 disabled:opacity-60">
             {pending ? "Checking…" : "Check my answers"}
           </button>
           {graded ? <p aria-live="polite" className="font-medium">{graded.score} of {graded.total} correct.</p> : null}

@@ -6,7 +6,7 @@ import type { GradedCheck, PublicQuizQuestion } from "@/lib/progress/lesson-chec
 import { LessonCheckView, type CheckStatus } from "./lesson-check-view";
 
 /** What the learner did to the server's HTML before the check loaded (lesson-check-island.tsx). */
-export type CheckStart = { answers: Record<string, number>; submit: boolean };
+export type CheckStart = { answers: Record<string, number> };
 
 /** The check at the end of a lesson: graded on the server, saved for signed-in learners. */
 export function LessonCheck({ lessonSlug, quiz, start }: { lessonSlug: string; quiz: PublicQuizQuestion[]; start: () => CheckStart }) {
@@ -36,8 +36,6 @@ export function LessonCheck({ lessonSlug, quiz, start }: { lessonSlug: string; q
 
   useEffect(() => {
     let cancelled = false;
-    // A press of "Check my answers" before the check loaded is sent now, with what was picked then.
-    if (initial.submit) void send(initial.answers);
     fetch(`/api/progress?lesson=${encodeURIComponent(lessonSlug)}`)
       .then((r) => (r.ok ? r.json() : null))
       .then((data: { signedIn?: boolean; lesson?: { answers: Record<string, number>; completedAt: string | null } | null } | null) => {

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "./fixtures";
 
 // Lessons arrive as HTML with their widgets' initial verdicts; a widget's code loads when it
@@ -47,4 +48,39 @@ test("a box ticked before any JavaScript has run is kept when the widget takes o
   await expect(row.getByText("SUBNET_ACL_RESTRICTION")).toBeVisible({ timeout: 30_000 });
   await expect(row.getByText("Blocked", { exact: true })).toBeVisible();
   await expect(control).not.toBeChecked();
+});
+
+test("an option picked before the lesson check's code has loaded is kept and graded", async ({ page }) => {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route((url) => url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js"), async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/lessons/subnets", { waitUntil: "commit" });
+  const check = page.getByRole("region", { name: "Check your understanding" });
+  const first = check.getByRole("group").first().getByRole("radio").first();
+  await first.check();
+  // Nothing can be sent (or lost) before the check's code runs: the server's HTML has no key.
+  const send = check.getByRole("button", { name: "Check my answers" });
+  await expect(send).toBeDisabled();
+  release();
+  await expect(send).toBeEnabled({ timeout: 30_000 });
+  await expect(first).toBeChecked();
+  await send.click();
+  await expect(check.getByText(/^\d+ of \d+ correct\.$/)).toBeVisible();
+  await expect(check.getByText("Sign in to save your answers and progress.")).toBeVisible();
+  await expect(first).toBeChecked();
+});
+
+test("the lesson check's key and explanations are not in the page before it is answered", async ({ page }) => {
+  const response = await page.goto("/lessons/route-tables");
+  const html = (await response?.text()) ?? "";
+  expect(html).toContain("Check your understanding");
+  // The lesson's own frontmatter: every option's explanation, none of which may be in the page.
+  const source = readFileSync("content/lessons/03-route-tables.mdx", "utf8");
+  const explanations = [...source.matchAll(/^\s*explanation:\s*"?(.{20,}?)"?\s*$/gm)].map((m) => m[1] ?? "");
+  expect(explanations.length).toBeGreaterThan(5);
+  for (const text of explanations) expect(html).not.toContain(text);
+  expect(html).not.toMatch(/\\?"correct\\?":/);
 });
