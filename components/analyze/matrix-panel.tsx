@@ -94,7 +94,7 @@ export function MatrixPanel({ vpcs, matrix, onStart, onCancel, onExplain, explan
           In
           <select value={vpcId} onChange={(e) => setVpcId(e.target.value)} className="mt-1 max-w-64 rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-900">
             <option value="">every VPC</option>
-            {vpcs.map((v) => <option key={v.id} value={v.id}>{v.name ? `${v.name} (${v.id})` : v.id}</option>)}
+            <VpcOptions vpcs={vpcs} />
           </select>
         </label>
         <button type="submit" className="rounded-md bg-sky-700 px-3 py-1.5 text-white hover:bg-sky-800">Compute matrix</button>
@@ -141,6 +141,11 @@ export function MatrixPanel({ vpcs, matrix, onStart, onCancel, onExplain, explan
     </section>
   );
 }
+
+/** A thousand VPCs are a thousand options: rendered once per snapshot, not at every batch of rows. */
+const VpcOptions = memo(function VpcOptions({ vpcs }: { vpcs: Props["vpcs"] }) {
+  return vpcs.map((v) => <option key={v.id} value={v.id}>{v.name ? `${v.name} (${v.id})` : v.id}</option>);
+});
 
 /**
  * The grid of the first GRID_LIMIT rows and columns. Memoised: while the worker streams rows
