@@ -153,7 +153,7 @@ const VpcOptions = memo(function VpcOptions({ vpcs }: { vpcs: Props["vpcs"] }) {
  */
 const MatrixGrid = memo(function MatrixGrid({ columns, rows, selected, onExplain }: { columns: MatrixEndpoint[]; rows: RowSummary[]; selected: string | undefined; onExplain: (source: MatrixEndpoint, destination: MatrixEndpoint) => void }) {
   return (
-    <div className="mt-3 max-h-[36rem] overflow-auto rounded border border-slate-200 dark:border-slate-800">
+    <div className="mt-3 max-h-[36rem] overflow-auto rounded border [contain:content] border-slate-200 dark:border-slate-800">
       <table className="border-collapse text-xs">
         <caption className="sr-only">From each row&apos;s source to each column&apos;s destination; press a cell for its hop-by-hop explanation.</caption>
         <thead>
