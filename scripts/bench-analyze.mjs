@@ -9,11 +9,15 @@
  * the time until the files are read (summary shown), until the findings are shown, the time to
  * the first matrix row and to the full matrix (as the page measures them: from pressing
  * "Compute matrix" to the row's arrival in the main thread), and the main thread's longest task
- * and tasks over 200 ms meanwhile (the page must never freeze). Debian's Chromium, headless.
+ * and tasks over 100 and 200 ms meanwhile (the page must never freeze), for the reading of the
+ * files and for the matrix apart. Debian's Chromium, headless.
+ *
+ * `--profile DIR` also writes the main thread's CPU profile of each phase (read with
+ * `node scripts/cpu-profile-summary.mjs DIR/*.cpuprofile`), to see where a long task comes from.
  */
 /* global window, PerformanceObserver */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
@@ -26,6 +30,7 @@ function option(name, fallback) {
 const url = option("url", "http://localhost:3000");
 const vpcs = Number(option("vpcs", "1000"));
 const port = option("port", "443");
+const profileDir = option("profile", "");
 if (!Number.isInteger(vpcs) || vpcs < 1) {
   console.error("--vpcs takes a whole number of VPCs");
   process.exit(2);
@@ -48,6 +53,21 @@ try {
   });
   await page.goto(`${url}/analyze`);
   await page.waitForLoadState("networkidle");
+  const cdp = profileDir ? await page.context().newCDPSession(page) : undefined;
+  const startProfile = async () => {
+    if (!cdp) return;
+    await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.setSamplingInterval", { interval: 500 });
+    await cdp.send("Profiler.start");
+  };
+  const stopProfile = async (name) => {
+    if (!cdp) return;
+    const { profile } = await cdp.send("Profiler.stop");
+    mkdirSync(profileDir, { recursive: true });
+    writeFileSync(path.join(profileDir, `${name}.cpuprofile`), JSON.stringify(profile));
+  };
+  await page.evaluate(() => (window.__longTasks = []));
+  await startProfile();
 
   let start = Date.now();
   await page.locator("input[type=file][multiple]").setInputFiles(files);
@@ -56,8 +76,11 @@ try {
   await page.locator("#findings-heading").filter({ hasText: /Findings \(\d+\)/ }).waitFor({ timeout: 600_000 });
   await page.locator('[role="status"]', { hasText: "Reviewing the snapshot" }).waitFor({ state: "detached", timeout: 600_000 }).catch(() => undefined);
   const findingsMs = Date.now() - start;
+  await stopProfile("read");
+  const readTasks = await page.evaluate(() => window.__longTasks);
 
   await page.evaluate(() => (window.__longTasks = []));
+  await startProfile();
   await page.getByLabel("Destination port").fill(port);
   start = Date.now();
   await page.getByRole("button", { name: "Compute matrix" }).click();
@@ -69,6 +92,7 @@ try {
   const fullMs = Number(await matrix.getAttribute("data-elapsed-ms"));
   const summary = await page.locator("[data-matrix-status] > p").first().textContent();
   const longTasks = await page.evaluate(() => window.__longTasks);
+  await stopProfile("matrix");
   const rows = await page.locator("[data-matrix-status] [role=status]").textContent();
   await browser.close();
 
@@ -82,9 +106,12 @@ try {
   console.log(`| findings shown | ${fmt(findingsMs)} |`);
   console.log(`| first matrix row (TCP ${port}) | ${fmt(firstRowMs)} |`);
   console.log(`| full matrix | ${fmt(fullMs)} (${rows?.trim()}) |`);
-  console.log(`| main thread during the matrix | longest task ${Math.round(Math.max(0, ...longTasks))} ms, ${longTasks.filter((d) => d > 200).length} tasks over 200 ms |`);
+  const tasks = (list) => `longest task ${Math.round(Math.max(0, ...list))} ms, ${list.filter((d) => d > 100).length} over 100 ms, ${list.filter((d) => d > 200).length} over 200 ms (${list.length} over 50 ms)`;
+  console.log(`| main thread while reading the files and reviewing | ${tasks(readTasks)} |`);
+  console.log(`| main thread during the matrix | ${tasks(longTasks)} |`);
   console.log("");
   console.log(`Matrix: ${summary?.trim()} (wall clock from the click: ${fmt(wallMs)})`);
+  console.log(`Load average at the end (1, 5, 15 min): ${os.loadavg().map((l) => l.toFixed(2)).join(", ")}`);
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }

@@ -94,7 +94,7 @@ export function MatrixPanel({ vpcs, matrix, onStart, onCancel, onExplain, explan
           In
           <select value={vpcId} onChange={(e) => setVpcId(e.target.value)} className="mt-1 max-w-64 rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-900">
             <option value="">every VPC</option>
-            {vpcs.map((v) => <option key={v.id} value={v.id}>{v.name ? `${v.name} (${v.id})` : v.id}</option>)}
+            <VpcOptions vpcs={vpcs} />
           </select>
         </label>
         <button type="submit" className="rounded-md bg-sky-700 px-3 py-1.5 text-white hover:bg-sky-800">Compute matrix</button>
@@ -142,13 +142,18 @@ export function MatrixPanel({ vpcs, matrix, onStart, onCancel, onExplain, explan
   );
 }
 
+/** A thousand VPCs are a thousand options: rendered once per snapshot, not at every batch of rows. */
+const VpcOptions = memo(function VpcOptions({ vpcs }: { vpcs: Props["vpcs"] }) {
+  return vpcs.map((v) => <option key={v.id} value={v.id}>{v.name ? `${v.name} (${v.id})` : v.id}</option>);
+});
+
 /**
  * The grid of the first GRID_LIMIT rows and columns. Memoised: while the worker streams rows
  * beyond the grid, only the counts above change, and these 2,500 cells are not re-rendered.
  */
 const MatrixGrid = memo(function MatrixGrid({ columns, rows, selected, onExplain }: { columns: MatrixEndpoint[]; rows: RowSummary[]; selected: string | undefined; onExplain: (source: MatrixEndpoint, destination: MatrixEndpoint) => void }) {
   return (
-    <div className="mt-3 max-h-[36rem] overflow-auto rounded border border-slate-200 dark:border-slate-800">
+    <div className="mt-3 max-h-[36rem] overflow-auto rounded border [contain:content] border-slate-200 dark:border-slate-800">
       <table className="border-collapse text-xs">
         <caption className="sr-only">From each row&apos;s source to each column&apos;s destination; press a cell for its hop-by-hop explanation.</caption>
         <thead>

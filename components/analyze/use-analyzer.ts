@@ -5,7 +5,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { DroppedFile } from "@/lib/network/aws/read-files";
 import type { Finding, MatrixEndpoint } from "@/lib/network";
 import type { ProbeVerdict } from "@/lib/course/evaluate-probes";
-import { GRID_LIMIT, type AnalyzeSession, type ExplainRequest, type LoadResult, type MatrixRequest, type RowSummary } from "@/lib/analyze/session";
+import { applyBatch, type RowBatch } from "@/lib/analyze/matrix-batch";
+import type { AnalyzeSession, ExplainRequest, LoadResult, MatrixRequest, RowSummary } from "@/lib/analyze/session";
 
 type Connection = { worker: Worker; api: Remote<AnalyzeSession>; loaded: Promise<LoadResult> };
 
@@ -49,16 +50,17 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 /**
  * The analyze page's one worker: created when files are dropped, terminated by Cancel (and
  * re-created, reading the same files again, when the next question comes), terminated when
- * the page goes away. Rows arrive many per frame on small snapshots, so they are gathered and
- * rendered at most every 100 ms: the page never waits on the worker.
+ * the page goes away. The worker sends the matrix in batches about ten times a second
+ * (`lib/analyze/matrix-batch.ts`); batches that arrive within one frame are still gathered
+ * and rendered once, at the next animation frame, so the page never waits on the worker.
  */
 export function useAnalyzer() {
   const [state, setState] = useState<AnalyzerState>({ status: "empty", findingsStatus: "idle" });
   const files = useRef<DroppedFile[]>([]);
   const connection = useRef<Connection | null>(null);
   const run = useRef(0);
-  const pending = useRef<RowSummary[]>([]);
-  const flushTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const pending = useRef<RowBatch[]>([]);
+  const flushFrame = useRef<number | null>(null);
   const firstRowAt = useRef<number | undefined>(undefined);
 
   const stop = useCallback(() => {
@@ -74,25 +76,18 @@ export function useAnalyzer() {
   }, []);
 
   const flush = useCallback((runId: number) => {
-    flushTimer.current = null;
+    if (flushFrame.current !== null) cancelAnimationFrame(flushFrame.current);
+    flushFrame.current = null;
     if (runId !== run.current) return;
-    const rows = pending.current;
+    const batches = pending.current;
     pending.current = [];
-    if (rows.length === 0) return;
+    if (batches.length === 0) return;
     setState((s) => {
       const m = s.matrix;
       if (!m) return s;
-      // Rows past the grid change only the counts: the grid's array keeps its identity, so it is not re-rendered.
-      const gridRows = rows.filter((r) => r.index < GRID_LIMIT);
-      const next: MatrixState = { ...m, rows: gridRows.length > 0 ? [...m.rows, ...gridRows] : m.rows, codes: { ...m.codes } };
-      for (const r of rows) {
-        next.done += 1;
-        next.reachable += r.reachable;
-        next.blocked += r.blocked;
-        next.errors += r.errors;
-        for (const [code, n] of Object.entries(r.codes)) next.codes[code] = (next.codes[code] ?? 0) + n;
-      }
-      if (next.firstRowMs === undefined && firstRowAt.current !== undefined) next.firstRowMs = firstRowAt.current - m.startedAt;
+      let next = m;
+      for (const batch of batches) next = applyBatch(next, batch);
+      if (next.firstRowMs === undefined && firstRowAt.current !== undefined) next = { ...next, firstRowMs: firstRowAt.current - m.startedAt };
       return { ...s, matrix: next };
     });
   }, []);
@@ -143,15 +138,15 @@ export function useAnalyzer() {
           proxy((start: { endpoints: MatrixEndpoint[]; total: number }) => {
             if (runId === run.current) setState((s) => (s.matrix ? { ...s, matrix: { ...s.matrix, columns: start.endpoints, total: start.total } } : s));
           }),
-          proxy((row: RowSummary) => {
+          proxy((batch: RowBatch) => {
             if (runId !== run.current) return;
             firstRowAt.current ??= performance.now();
-            pending.current.push(row);
-            if (!flushTimer.current) flushTimer.current = setTimeout(() => flush(runId), 100);
+            pending.current.push(batch);
+            flushFrame.current ??= requestAnimationFrame(() => flush(run.current));
           }),
         );
         if (runId !== run.current) return;
-        if (flushTimer.current) clearTimeout(flushTimer.current);
+        // The worker awaited every batch: all of them are pending or rendered, none is still on its way.
         flush(runId);
         setState((s) => (s.matrix ? { ...s, matrix: { ...s.matrix, status: "done", elapsedMs: performance.now() - startedAt } } : s));
       } catch (error) {
@@ -163,9 +158,7 @@ export function useAnalyzer() {
 
   /** Cancel: terminate the worker; the rows computed so far stay on the page. */
   const cancelMatrix = useCallback(() => {
-    const runId = run.current;
-    if (flushTimer.current) clearTimeout(flushTimer.current);
-    flush(runId);
+    flush(run.current);
     stop();
     run.current += 1;
     setState((s) => (s.matrix?.status === "running" ? { ...s, matrix: { ...s.matrix, status: "cancelled", elapsedMs: performance.now() - s.matrix.startedAt } } : s));

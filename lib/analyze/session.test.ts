@@ -4,7 +4,10 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { syntheticSnapshotFiles } from "@/scripts/synthetic-snapshot";
 import { findingsCsv, findingsJson } from "./export";
+import { applyBatch, type RowBatch } from "./matrix-batch";
 import { createAnalyzeSession, GRID_LIMIT, type RowSummary } from "./session";
+
+const gridRowsOf = (batches: RowBatch[]): RowSummary[] => batches.flatMap((b) => b.gridRows);
 
 const twoTier = join(process.cwd(), "lib/network/aws/fixtures/two-tier");
 const files = () => readdirSync(twoTier).map((name) => ({ name, text: readFileSync(join(twoTier, name), "utf8") }));
@@ -36,14 +39,21 @@ describe("the analyze page's worker session", () => {
     expect(findings.map((f) => f.resources[0]?.id)).toContain("i-0web0000000000001");
   });
 
-  it("streams the matrix a row at a time, with counts, and explains a cell hop by hop", async () => {
+  it("streams the matrix in batches, the first row at once, with counts, and explains a cell hop by hop", async () => {
     const session = createAnalyzeSession();
     session.load(files());
-    const rows: RowSummary[] = [];
+    const batches: RowBatch[] = [];
     let total = -1;
-    const done = await session.matrix({ protocol: "tcp", port: 5432, endpoints: "instances" }, (s) => (total = s.total), (r) => rows.push(r));
+    const done = await session.matrix({ protocol: "tcp", port: 5432, endpoints: "instances" }, (s) => {
+      total = s.total;
+    }, (b) => {
+      batches.push(b);
+    });
     expect(done.rows).toBe(2);
     expect(total).toBe(2);
+    // The first row is sent on its own, so the page shows it before the rest are computed.
+    expect(batches.map((b) => b.rows)).toEqual([1, 1]);
+    const rows = gridRowsOf(batches);
     const web = rows.find((r) => r.source.id === "i-0web0000000000001");
     const db = rows.find((r) => r.source.id === "i-0db00000000000002");
     // The database group admits 5432 from the web group only.
@@ -60,18 +70,32 @@ describe("the analyze page's worker session", () => {
   it("scopes the matrix to one VPC, and caps the grid's cells but not the counts", async () => {
     const session = createAnalyzeSession();
     session.load(syntheticSnapshotFiles(6).map((f) => ({ name: f.name, text: f.content })));
-    const all: RowSummary[] = [];
+    const batches: RowBatch[] = [];
     let total = 0;
-    await session.matrix({ protocol: "tcp", port: 443, endpoints: "instances" }, (s) => (total = s.total), (r) => all.push(r));
+    await session.matrix({ protocol: "tcp", port: 443, endpoints: "instances" }, (s) => {
+      total = s.total;
+    }, (b) => {
+      batches.push(b);
+    });
     expect(total).toBe(60);
-    expect(all).toHaveLength(60);
+    // Every row is counted once; only the grid's rows travel with their cells.
+    expect(batches.reduce((n, b) => n + b.rows, 0)).toBe(60);
+    const all = gridRowsOf(batches);
+    expect(all.map((r) => r.index)).toEqual([...Array(GRID_LIMIT).keys()]);
     for (const row of all) {
       expect(row.cells).toHaveLength(GRID_LIMIT);
       // Every other instance is counted, beyond the grid's columns too (the row's own cell is neither).
       expect(row.reachable + row.blocked + row.errors).toBe(59);
     }
-    const scoped: RowSummary[] = [];
-    await session.matrix({ protocol: "tcp", port: 443, endpoints: "instances", vpcId: "vpc-2" }, () => undefined, (r) => scoped.push(r));
+    const counted = batches.reduce(applyBatch, { rows: [] as RowSummary[], done: 0, reachable: 0, blocked: 0, errors: 0, codes: {} as Record<string, number> });
+    expect(counted.done).toBe(60);
+    expect(counted.reachable + counted.blocked + counted.errors).toBe(60 * 59);
+    expect(counted.blocked).toBe(Object.values(counted.codes).reduce((a, b) => a + b, 0));
+    const scopedBatches: RowBatch[] = [];
+    await session.matrix({ protocol: "tcp", port: 443, endpoints: "instances", vpcId: "vpc-2" }, () => undefined, (b) => {
+      scopedBatches.push(b);
+    });
+    const scoped = gridRowsOf(scopedBatches);
     expect(scoped).toHaveLength(10);
     expect(scoped.every((r) => r.source.vpcId === "vpc-2" && r.cells.length === 10)).toBe(true);
   });

@@ -1,6 +1,7 @@
 import { evaluateProbe, type ProbeVerdict } from "@/lib/course/evaluate-probes";
 import { readAwsFiles, type DroppedFile, type FileReport } from "@/lib/network/aws/read-files";
-import { matrixEndpoints, matrixRow, reviewFindings, type Finding, type MatrixCell, type MatrixEndpoint, type MatrixEndpointKind, type Topology } from "@/lib/network";
+import { matrixEndpoints, matrixRowTally, reviewFindings, type Finding, type MatrixCell, type MatrixEndpoint, type MatrixEndpointKind, type Topology } from "@/lib/network";
+import { createRowBatcher, type RowBatch } from "./matrix-batch";
 
 /**
  * What the analyze page's web worker does, as plain functions over one loaded snapshot, so it
@@ -66,24 +67,11 @@ function isDrawable(t: Topology): boolean {
   return t.vpcs.length <= DIAGRAM_LIMITS.vpcs && boxes <= DIAGRAM_LIMITS.boxes;
 }
 
-export function summarizeRow(index: number, source: MatrixEndpoint, cells: readonly MatrixCell[]): RowSummary {
-  let reachable = 0;
-  let blocked = 0;
-  let errors = 0;
-  const codes: Record<string, number> = {};
-  for (const cell of cells) {
-    if (cell.kind === "reachable") reachable += 1;
-    else if (cell.kind === "blocked") {
-      blocked += 1;
-      const code = cell.code ?? "BLOCKED";
-      codes[code] = (codes[code] ?? 0) + 1;
-    } else if (cell.kind === "error") errors += 1;
-  }
-  return { index, source, cells: cells.slice(0, GRID_LIMIT), reachable, blocked, errors, codes };
-}
-
 /** Yields to the worker's message loop, so an explanation asked for mid-matrix is answered between rows. */
 const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** How often the worker sends the rows it computed: about ten times a second, whatever the snapshot's size. */
+export const BATCH_MS = 100;
 
 export function createAnalyzeSession() {
   let topology: Topology | undefined;
@@ -122,22 +110,32 @@ export function createAnalyzeSession() {
       return topology ? reviewFindings(topology) : [];
     },
 
-    /** The matrix, a row at a time: `onStart` once with the rows and columns, `onRow` per row. */
-    async matrix(request: MatrixRequest, onStart: (start: MatrixStart) => void, onRow: (row: RowSummary) => void): Promise<{ rows: number }> {
+    /**
+     * The matrix, in batches of rows (`matrix-batch.ts`): `onStart` once with the rows and
+     * columns, `onBatch` with the first row at once, then every `BATCH_MS` and with the last.
+     * Each batch is awaited: through comlink, until the page has taken it, so the worker never
+     * runs ahead of a busy page and every batch has arrived when this returns.
+     */
+    async matrix(request: MatrixRequest, onStart: (start: MatrixStart) => void | Promise<void>, onBatch: (batch: RowBatch) => void | Promise<void>): Promise<{ rows: number }> {
       const t = topology;
       if (!t) return { rows: 0 };
       const endpoints = scopedEndpoints(request);
-      onStart({ endpoints: endpoints.slice(0, GRID_LIMIT), total: endpoints.length });
+      await onStart({ endpoints: endpoints.slice(0, GRID_LIMIT), total: endpoints.length });
       const options = { protocol: request.protocol, destinationPort: request.protocol === "tcp" || request.protocol === "udp" ? request.port : undefined };
-      let since = performance.now();
+      const batcher = createRowBatcher(GRID_LIMIT);
+      let sent = performance.now();
       for (let i = 0; i < endpoints.length; i += 1) {
-        const row = matrixRow(t, i, options, endpoints);
-        onRow(summarizeRow(i, row.source, row.cells));
-        if (performance.now() - since > 40) {
+        batcher.add(matrixRowTally(t, i, options, endpoints, GRID_LIMIT));
+        if (i === 0 || performance.now() - sent > BATCH_MS) {
+          const batch = batcher.take();
+          if (batch) await onBatch(batch);
+          // A plain callback (the tests') returns at once: still let an explanation through.
           await breathe();
-          since = performance.now();
+          sent = performance.now();
         }
       }
+      const last = batcher.take();
+      if (last) await onBatch(last);
       return { rows: endpoints.length };
     },
 

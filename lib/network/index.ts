@@ -33,6 +33,7 @@ export {
   instanceMatrix,
   matrixEndpoints,
   matrixRow,
+  matrixRowTally,
   matrixRows,
   matrixSourceClasses,
   type MatrixEntry,
@@ -42,6 +43,7 @@ export {
   type MatrixEndpointKind,
   type MatrixOptions,
   type MatrixRow,
+  type MatrixRowTally,
 } from "./questions/matrix";
 export * from "./findings/index";
 export { flowLogRecords, type FlowLogRecord, type FlowLogOptions } from "./questions/flow-logs";

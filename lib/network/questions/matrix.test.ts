@@ -5,7 +5,7 @@ import { topologyArbitrary } from "../testing/arbitrary";
 import { network } from "../testing/builder";
 import { synthetic } from "../testing/synthetic";
 import { threeTier } from "../testing/three-tier";
-import { matrixEndpoints, matrixRow, matrixRows, matrixSourceClasses, type MatrixCell, type MatrixEndpointKind, type MatrixOptions } from "./matrix";
+import { matrixEndpoints, matrixRow, matrixRows, matrixRowTally, matrixSourceClasses, type MatrixCell, type MatrixEndpointKind, type MatrixOptions } from "./matrix";
 
 function build(input: unknown): Topology {
   const parsed = parseTopology(input);
@@ -94,6 +94,27 @@ describe("matrix rows", () => {
     expect(matrixSourceClasses(fresh, matrixEndpoints(fresh, "instances"))).toBe(2);
     const rows = [...matrixRows(fresh, { protocol: "tcp", destinationPort: 443 })];
     expect(rows.filter((r) => r.analyses > 0)).toHaveLength(2);
+  });
+
+  it("count a row as matrixRow's cells would, and give only the first cells in full", () => {
+    const b = network().vpc("vpc-a", "10.0.0.0/16").subnet("subnet-a", "vpc-a", "10.0.1.0/24").subnet("subnet-b", "vpc-a", "10.0.2.0/24").routeTable("rtb-a", "vpc-a", { main: true });
+    b.securityGroup("sg-client", {}).securityGroup("sg-closed", { inbound: ["tcp 22 10.0.0.0/16"] }).securityGroup("sg-open", { inbound: ["tcp 443 10.0.0.0/16"] });
+    b.instance("i-client", "subnet-a", "10.0.1.10", { groups: ["sg-client"] });
+    for (let n = 0; n < 12; n += 1) b.instance(`i-server-${n}`, "subnet-b", `10.0.2.${10 + n}`, { groups: [n % 3 === 0 ? "sg-open" : "sg-closed"] });
+    const options = { protocol: "tcp", destinationPort: 443 } as const;
+    const endpoints = matrixEndpoints(b.build(), "instances");
+    for (const rowIndex of [0, 4, 5]) {
+      const full = matrixRow(b.build(), rowIndex, options, endpoints);
+      const tally = matrixRowTally(b.build(), rowIndex, options, endpoints, 3);
+      expect(tally.cells).toEqual(full.cells.slice(0, 3));
+      expect(tally.reachable).toBe(full.cells.filter((c) => c.kind === "reachable").length);
+      expect(tally.blocked).toBe(full.cells.filter((c) => c.kind === "blocked").length);
+      expect(tally.codes).toEqual({ ENI_SG_RULES_MISMATCH: tally.blocked });
+      expect(tally.reachable + tally.blocked + tally.errors).toBe(12);
+    }
+    // From the client: the four servers in sg-open answer, the eight in sg-closed refuse 443.
+    const fromClient = matrixRowTally(b.build(), 0, options, endpoints, 0);
+    expect([fromClient.reachable, fromClient.blocked, fromClient.cells.length]).toEqual([4, 8, 0]);
   });
 
   it("stream one row at a time and refuse a row that does not exist", () => {
