@@ -1,9 +1,21 @@
 import { readFileSync } from "node:fs";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
 // Lessons arrive as HTML with their widgets' initial verdicts; a widget's code loads when it
 // comes near the viewport or is touched (components/scenario-island.tsx), and nothing the
 // learner does before that is lost.
+
+/** Holds the page's scripts (not its styles) back, so what the test does lands on the server's HTML alone; call the result to let them through. */
+async function holdScripts(page: Page): Promise<() => void> {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route((url) => url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js"), async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
@@ -31,13 +43,7 @@ test("a widget far down the page stays server HTML until the learner scrolls nea
 });
 
 test("a box ticked before any JavaScript has run is kept when the widget takes over", async ({ page }) => {
-  // Hold the page's scripts (not its styles) back so the click lands on the server's HTML alone.
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route((url) => url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js"), async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdScripts(page);
   await page.goto("/lessons/security-groups-and-network-acls", { waitUntil: "commit" });
   const control = page.getByRole("checkbox", { name: "Network ACL outbound rule 100: allow TCP 1024–65535 (replies to clients)" });
   await control.click();
@@ -51,12 +57,7 @@ test("a box ticked before any JavaScript has run is kept when the widget takes o
 });
 
 test("an option picked before the lesson check's code has loaded is kept and graded", async ({ page }) => {
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route((url) => url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js"), async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdScripts(page);
   await page.goto("/lessons/subnets", { waitUntil: "commit" });
   const check = page.getByRole("region", { name: "Check your understanding" });
   const first = check.getByRole("group").first().getByRole("radio").first();

@@ -1,6 +1,6 @@
 import { evaluateProbe, type ProbeVerdict } from "@/lib/course/evaluate-probes";
 import { readAwsFiles, type DroppedFile, type FileReport } from "@/lib/network/aws/read-files";
-import { matrixEndpoints, matrixRowTally, reviewFindings, type Finding, type MatrixCell, type MatrixEndpoint, type MatrixEndpointKind, type Topology } from "@/lib/network";
+import { matrixEndpoints, matrixRowTally, reviewFindings, type Finding, type MatrixEndpoint, type MatrixEndpointKind, type MatrixRowTally, type Topology } from "@/lib/network";
 import { createRowBatcher, type RowBatch } from "./matrix-batch";
 
 /**
@@ -45,16 +45,7 @@ export type LoadResult = {
 };
 
 /** One row as the page shows it: counts for every cell, cells for the first `GRID_LIMIT` columns only. */
-export type RowSummary = {
-  index: number;
-  source: MatrixEndpoint;
-  cells: MatrixCell[];
-  reachable: number;
-  blocked: number;
-  errors: number;
-  /** Blocked cells by explanation code. */
-  codes: Record<string, number>;
-};
+export type RowSummary = Omit<MatrixRowTally, "analyses">;
 
 export type MatrixStart = { endpoints: MatrixEndpoint[]; total: number };
 
