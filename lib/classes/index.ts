@@ -7,6 +7,7 @@ export { gradebookCsv, gradebookFileName, gradebookJson, guardFormula, type Grad
 export { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, formatJoinCode, generateJoinCode, normalizeJoinCode } from "./join-code";
 export { joinLimiters } from "./limiters";
 export { loadLearnerDetail, type LearnerDetail, type LessonDetail } from "./learner-detail";
+export { CLASS_PAGE_SIZE, pageWindow, type PageWindow } from "./paging";
 export {
   AT_RISK_BEHIND,
   AT_RISK_INACTIVE_DAYS,

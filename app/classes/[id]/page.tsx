@@ -8,6 +8,7 @@ import { LocalTime } from "@/components/classes/local-time";
 import { CellStatusText } from "@/components/classes/status";
 import { authorize, currentActor, enforceOnPage } from "@/lib/authz";
 import {
+  CLASS_PAGE_SIZE,
   MATRIX_SORTS,
   assignmentHref,
   filterRows,
@@ -18,10 +19,12 @@ import {
   loadClassFacts,
   loadClassMatrix,
   loadLearnerClasses,
+  pageWindow,
   sortRows,
   type Catalog,
   type ClassDetail,
   type ClassMatrix,
+  type PageWindow,
 } from "@/lib/classes";
 import {
   addAssignmentAction,
@@ -55,9 +58,6 @@ const viewSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
   roster: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
-
-/** Rows of the matrix, and learners of the roster, per page: a class of 500 stays a light page. */
-const PAGE_SIZE = 25;
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
@@ -127,23 +127,15 @@ function viewHref(view: View, changes: Partial<View>): string {
 }
 
 /** "Learners 51–100 of 500" with links to the pages before and after. */
-function Pager({ label, page, total, href }: { label: string; page: number; total: number; href: (page: number) => string }) {
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  if (pages === 1) return null;
-  const shown = Math.min(page, pages);
+function Pager({ label, window: w, href }: { label: string; window: PageWindow; href: (page: number) => string }) {
+  if (w.pages === 1) return null;
   return (
     <nav aria-label={`${label} pages`} className="flex flex-wrap items-center gap-4 text-sm">
-      <span>{`${label} ${(shown - 1) * PAGE_SIZE + 1}–${Math.min(shown * PAGE_SIZE, total)} of ${total}`}</span>
-      {shown > 1 ? <Link className="underline" href={href(shown - 1)}>Previous {PAGE_SIZE}</Link> : null}
-      {shown < pages ? <Link className="underline" href={href(shown + 1)}>Next {PAGE_SIZE}</Link> : null}
+      <span>{`${label} ${w.from + 1}–${w.to} of ${w.total}`}</span>
+      {w.page > 1 ? <Link className="underline" href={href(w.page - 1)}>Previous {CLASS_PAGE_SIZE}</Link> : null}
+      {w.page < w.pages ? <Link className="underline" href={href(w.page + 1)}>Next {CLASS_PAGE_SIZE}</Link> : null}
     </nav>
   );
-}
-
-function pageOf<T>(items: readonly T[], page: number): T[] {
-  const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
-  const shown = Math.min(page, pages);
-  return items.slice((shown - 1) * PAGE_SIZE, shown * PAGE_SIZE);
 }
 
 function SortLink({ view, sort, children }: { view: View; sort: View["sort"]; children: React.ReactNode }) {
@@ -245,8 +237,9 @@ function MatrixFilters({ matrix, view }: { matrix: ClassMatrix; view: View }) {
 function MatrixTable({ classId, matrix, rows, view }: { classId: string; matrix: ClassMatrix; rows: ClassMatrix["rows"]; view: View }) {
   if (matrix.rows.length === 0) return <p>No learners yet. Share the join code or the invite link above.</p>;
   if (rows.length === 0) return <p role="status">No learner matches these filters.</p>;
-  const shown = pageOf(rows, view.page);
-  const pager = <Pager label="Learners" page={view.page} total={rows.length} href={(page) => viewHref(view, { page })} />;
+  const matrixPage = pageWindow(rows.length, view.page);
+  const shown = rows.slice(matrixPage.from, matrixPage.to);
+  const pager = <Pager label="Learners" window={matrixPage} href={(page) => viewHref(view, { page })} />;
   return (
     <div className="space-y-3">
       {pager}
@@ -351,14 +344,15 @@ function AssignmentsSection({ classId, matrix, catalog }: { classId: string; mat
 
 function RosterSection({ classId, matrix, detail, view }: { classId: string; matrix: ClassMatrix; detail: ClassDetail; view: View }) {
   const learners = [...matrix.rows].sort((a, b) => a.name.localeCompare(b.name));
-  const pager = <Pager label="Roster" page={view.roster} total={learners.length} href={(roster) => `${viewHref(view, { roster })}#roster-heading`} />;
+  const rosterPage = pageWindow(learners.length, view.roster);
+  const pager = <Pager label="Roster" window={rosterPage} href={(roster) => `${viewHref(view, { roster })}#roster-heading`} />;
   return (
     <section aria-labelledby="roster-heading" className={section}>
       <h2 id="roster-heading" className="text-xl font-semibold">Roster</h2>
       <h3 className="font-semibold">Learners ({learners.length})</h3>
       {pager}
       <ul className="space-y-2">
-        {pageOf(learners, view.roster).map((l) => (
+        {learners.slice(rosterPage.from, rosterPage.to).map((l) => (
           <li key={l.userId} className="flex flex-wrap items-center gap-3">
             <span>{l.name} <span className="text-sm text-slate-600 dark:text-slate-400">{l.email} · joined <LocalTime iso={l.joinedAt} /></span></span>
             <Confirm label={`Remove ${l.name}…`}>
