@@ -2,7 +2,6 @@
 
 import { useCallback, useRef, type ReactNode } from "react";
 import type { PublicQuizQuestion } from "@/lib/progress/lesson-check";
-import type { CheckStart } from "./lesson-check";
 import { useIsland } from "./use-island";
 
 const loadCheck = () => import("./lesson-check").then((m) => m.LessonCheck);
@@ -18,18 +17,18 @@ export function LessonCheckIsland({ lessonSlug, quiz, children }: { lessonSlug: 
   const LessonCheck = useIsland(wrapper, loadCheck, { touchedBeforeReact });
 
   // Read while the check renders for the first time, when the server's HTML is still on screen.
-  const start = useCallback((): CheckStart => {
+  const pickedBeforeLoad = useCallback((): Record<string, number> => {
     const answers: Record<string, number> = {};
     for (const question of quiz) {
       const checked = wrapper.current?.querySelector<HTMLInputElement>(`input[name="${CSS.escape(question.id)}"]:checked`);
       if (checked) answers[question.id] = Number(checked.value);
     }
-    return { answers };
+    return answers;
   }, [quiz]);
 
   return (
     <div ref={wrapper} data-lesson-check={LessonCheck ? "live" : "static"}>
-      {LessonCheck ? <LessonCheck lessonSlug={lessonSlug} quiz={quiz} start={start} /> : children}
+      {LessonCheck ? <LessonCheck lessonSlug={lessonSlug} quiz={quiz} pickedBeforeLoad={pickedBeforeLoad} /> : children}
     </div>
   );
 }

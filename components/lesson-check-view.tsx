@@ -18,9 +18,8 @@ export type LessonCheckViewProps = {
 /**
  * The check at the end of a lesson as plain markup. Rendered on the server with no answers
  * (the HTML a lesson arrives with: its radios are the browser's own until the check loads, and
- * its button waits for the check) and
- * in the browser by components/lesson-check.tsx. Which option is right, and why, arrive only
- * with the grade. No directive: each side imports it as its own.
+ * its button waits for the check) and in the browser by components/lesson-check.tsx. Which
+ * option is right, and why, arrive only with the grade. No directive: each side imports it.
  */
 export function LessonCheckView({ lessonSlug, quiz, answers, graded, status, pending, completedAt, interactive }: LessonCheckViewProps) {
   return (

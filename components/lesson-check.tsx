@@ -1,25 +1,26 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { submitLessonCheck } from "@/app/lessons/actions";
 import type { GradedCheck, PublicQuizQuestion } from "@/lib/progress/lesson-check";
 import { LessonCheckView, type CheckStatus } from "./lesson-check-view";
 
-/** What the learner did to the server's HTML before the check loaded (lesson-check-island.tsx). */
-export type CheckStart = { answers: Record<string, number> };
-
-/** The check at the end of a lesson: graded on the server, saved for signed-in learners. */
-export function LessonCheck({ lessonSlug, quiz, start }: { lessonSlug: string; quiz: PublicQuizQuestion[]; start: () => CheckStart }) {
-  const [initial] = useState(start);
-  const [answers, setAnswers] = useState<Record<string, number>>(initial.answers);
+/**
+ * The check at the end of a lesson: graded on the server, saved for signed-in learners.
+ * `pickedBeforeLoad` reads the options picked in the server's HTML before the check loaded
+ * (lesson-check-island.tsx).
+ */
+export function LessonCheck({ lessonSlug, quiz, pickedBeforeLoad }: { lessonSlug: string; quiz: PublicQuizQuestion[]; pickedBeforeLoad: () => Record<string, number> }) {
+  const [answers, setAnswers] = useState<Record<string, number>>(pickedBeforeLoad);
   const [graded, setGraded] = useState<GradedCheck | null>(null);
   const [status, setStatus] = useState<CheckStatus | null>(null);
   const [pending, setPending] = useState(false);
   const [completedAt, setCompletedAt] = useState<string | null>(null);
 
-  async function send(chosen: Record<string, number>) {
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
     setPending(true);
-    const response = await submitLessonCheck({ lessonSlug, answers: chosen }).catch(() => null);
+    const response = await submitLessonCheck({ lessonSlug, answers }).catch(() => null);
     setPending(false);
     if (!response || !response.ok) {
       setStatus({ kind: "error", text: response?.error ?? "The check could not be sent. Check your connection and try again." });
@@ -49,8 +50,7 @@ export function LessonCheck({ lessonSlug, quiz, start }: { lessonSlug: string; q
     return () => {
       cancelled = true;
     };
-    // Once, when the check takes over from the server's HTML.
-  }, []);
+  }, [lessonSlug]);
 
   return (
     <LessonCheckView
@@ -63,10 +63,7 @@ export function LessonCheck({ lessonSlug, quiz, start }: { lessonSlug: string; q
       completedAt={completedAt}
       interactive={{
         onChoose: (questionId, option) => setAnswers((a) => ({ ...a, [questionId]: option })),
-        onSubmit: (event) => {
-          event.preventDefault();
-          void send(answers);
-        },
+        onSubmit: (event) => void onSubmit(event),
       }}
     />
   );

@@ -49,7 +49,10 @@ export function lessonSegments(code: string, scenarios: Record<string, ScenarioD
   return segments;
 }
 
-/** The placeholder MDX renders for `<Scenario name="…" />`; only found at the top level. */
+/**
+ * What `<Scenario name>` compiles to while a lesson is split: `splitLesson` takes each one that
+ * is a top-level block out before rendering, so one that renders was nested inside another element.
+ */
 function ScenarioMarker({ name }: { name: string }): never {
   throw new Error(`<Scenario name="${name}" /> must stand on its own line at the top level of a lesson, not inside another element.`);
 }

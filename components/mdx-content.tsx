@@ -14,7 +14,7 @@ type MdxFunction = (props: { components?: MdxComponents }) => ReactElement<{ chi
 // Compiled code changes only with a deploy (or an edit, under `next dev`): evaluate each once.
 const evaluated = new Map<string, MdxFunction>();
 
-export function mdxFunctionFor(code: string): MdxFunction {
+function mdxFunctionFor(code: string): MdxFunction {
   let component = evaluated.get(code);
   if (!component) {
     const { React, ReactDOM, jsxRuntime } = staticReact();

@@ -1,15 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { LessonCheckIsland } from "@/components/lesson-check-island";
-import { LessonCheckView } from "@/components/lesson-check-view";
+import { LessonCheckSection } from "@/components/lesson-check-section";
 import { LessonContent } from "@/components/lesson-content";
-import { StaticHtml } from "@/components/static-html";
 import { compileLesson } from "@/lib/course/compile-lesson";
 import { findLesson, listLessons } from "@/lib/course/lessons";
 import { scenarioNamesIn } from "@/lib/course/scenario";
 import { loadScenarios } from "@/lib/course/scenarios";
-import { publicQuiz } from "@/lib/progress/lesson-check";
 
 // The lesson list makes any other slug a 404. Pages are still rendered per request (the CSP
 // nonce, app/layout.tsx); the compiled lesson is kept per process (lib/course/compile-lesson.ts).
@@ -34,7 +31,6 @@ export default async function LessonPage({ params }: Props) {
   const index = lessons.findIndex((l) => l.slug === slug);
   const previous = lessons[index - 1];
   const next = lessons[index + 1];
-  const quiz = publicQuiz(lesson.quiz);
   const [{ code, toc }, scenarios] = await Promise.all([compileLesson(lesson), loadScenarios(scenarioNamesIn(lesson.body))]);
 
   return (
@@ -52,11 +48,7 @@ export default async function LessonPage({ params }: Props) {
         <div className="prose-lesson mt-6">
           <LessonContent code={code} scenarios={scenarios} />
         </div>
-        <LessonCheckIsland lessonSlug={lesson.slug} quiz={quiz}>
-          <StaticHtml>
-            <LessonCheckView lessonSlug={lesson.slug} quiz={quiz} answers={{}} graded={null} status={null} pending={false} completedAt={null} />
-          </StaticHtml>
-        </LessonCheckIsland>
+        <LessonCheckSection lessonSlug={lesson.slug} quiz={lesson.quiz} />
         <p className="mt-6 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
           Ready for exam-style questions on this topic?{" "}
           <Link className="font-medium text-sky-700 underline dark:text-sky-300" href={`/practice?lesson=${lesson.slug}`}>Practise {lesson.title}</Link>
